@@ -1,0 +1,51 @@
+"""Shared fixtures: paths to the project's data, and builds made once per test session (never mutated)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+EVAL = DATA / "eval"
+SEED = ROOT / "seeds" / "A-74-533.txt"
+SMALL = DATA / "small_report.txt"
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with open(EVAL / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    from a4p_kg.report import parse_file
+
+    return parse_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_build():
+    """The seed report built in memory (parse, extract, emit): a ReportBuild."""
+    from a4p_kg.build import build_report
+
+    return build_report(SEED)
+
+
+@pytest.fixture(scope="session")
+def small_build():
+    from a4p_kg.build import build_report
+
+    return build_report(SMALL)
+
+
+@pytest.fixture(scope="session")
+def built_graph_dir(tmp_path_factory):
+    """graph/ as `a4p-kg build` writes it, built once into a temporary folder."""
+    from a4p_kg.build import build
+
+    out = tmp_path_factory.mktemp("graph") / "graph"
+    build(out=out)
+    return out
