@@ -7,6 +7,8 @@ rdflib.term.URIRef('https://w3id.org/a4p/id/report/A-74-533')
 rdflib.term.URIRef('https://w3id.org/a4p/id/report/A-74-533/para/13')
 >>> m.operation("MINUSCA")
 rdflib.term.URIRef('https://w3id.org/a4p/id/operation/MINUSCA')
+>>> slug("uniformed gender parity strategy 2018–2028")
+'uniformed-gender-parity-strategy-2018-2028'
 >>> slug("Department of Management Strategy, Policy and Compliance")
 'department-of-management-strategy-policy-and-compliance'
 >>> m.document("S/RES/1325 (2000)")
@@ -28,6 +30,7 @@ __all__ = ["Minter", "slug", "symbol_slug", "rebase"]
 
 def slug(text: str) -> str:
     """Lower-case ASCII slug of a name: letters and digits joined by single hyphens."""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)  # en/em dashes and minus separate words
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = text.replace("'", "").replace("’", "")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -18,7 +18,7 @@ from rdflib.term import URIRef
 
 __all__ = [
     "A4P", "ONTOLOGY_IRI", "DEFAULT_BASE", "SDG", "ORG", "NIF", "ITSRDF", "OA", "UNDO", "FABIO",
-    "VOID", "DCAT", "SD", "PREFIXES", "bind_prefixes",
+    "VOID", "DCAT", "SD", "SH", "DOCO", "ALLOT", "VANN", "PREFIXES", "bind_prefixes",
     "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
 ]
 
@@ -35,6 +35,9 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+DOCO = Namespace("http://purl.org/spar/doco/")
+ALLOT = Namespace("https://w3id.org/akn/ontology/allot/")
+VANN = Namespace("http://purl.org/vocab/vann/")
 
 
 class A4P(DefinedNamespace):
@@ -177,6 +180,9 @@ PREFIXES: dict[str, Namespace | str] = {
     "fabio": FABIO,
     "void": VOID,
     "dcat": DCAT,
+    "doco": DOCO,
+    "allot": ALLOT,
+    "vann": VANN,
 }
 
 
