@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from a4p_kg.cli import main
 from a4p_kg.errors import EXIT_BAD_INPUT
 
-from conftest import ROOT, SEED, SMALL
+from support import ROOT, SEED, SMALL
 
 EXPORTS = ("a4p.ttl", "a4p.nt", "a4p.trig", "a4p.jsonld")
 A4P = "https://w3id.org/a4p/ontology#"

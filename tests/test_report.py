@@ -7,7 +7,7 @@ import pytest
 from a4p_kg.errors import BadInput
 from a4p_kg.report import parse_file, parse_text, unescape_markdown
 
-from conftest import SMALL, read_csv
+from support import SMALL, read_csv
 
 
 def structure_rows(report):

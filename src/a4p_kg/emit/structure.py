@@ -15,6 +15,22 @@ from .context import EmitContext
 __all__ = ["emit_structure"]
 
 
+def _discovered_commitment(ctx: EmitContext, c: SectionConcepts, paragraph: int) -> None:
+    """A commitment-area heading the reference data lacks: a concept flagged discovered, under its theme."""
+    g = ctx.graph
+    node = ctx.iri_for(EntityRef("commitment", c.commitment))
+    theme = ctx.iri_for(EntityRef("theme", c.theme))
+    broader = ctx.iri_for(EntityRef("commitment", c.parent_commitment)) if c.parent_commitment else theme
+    g.add((node, RDF.type, A4P.Commitment))
+    g.add((node, RDF.type, SKOS.Concept))
+    g.add((node, SKOS.prefLabel, Literal(c.commitment, lang="en")))
+    g.add((node, SKOS.inScheme, A4P.commitments))
+    g.add((node, SKOS.broader, broader))
+    g.add((node, A4P.theme, theme))
+    g.add((node, A4P.discovered, Literal(True)))
+    ctx.derived(node, paragraph)
+
+
 def emit_structure(ctx: EmitContext, report: ParsedReport, seed: SeedMeta,
                    concepts: dict[tuple[str, ...], SectionConcepts]) -> URIRef:
     """Add the report's structure to ``ctx.graph``; return the report's IRI."""
@@ -62,6 +78,8 @@ def emit_structure(ctx: EmitContext, report: ParsedReport, seed: SeedMeta,
             g.add((s, A4P.theme, ctx.iri_for(EntityRef("theme", c.theme))))
         if c and c.commitment:
             g.add((s, A4P.commitment, ctx.iri_for(EntityRef("commitment", c.commitment))))
+            if ctx.gaz.get("commitment", c.commitment) is None and sec.first_paragraph is not None:
+                _discovered_commitment(ctx, c, sec.first_paragraph)
 
     for sub in report.subheadings:
         h = m.subheading(sym, sub.first_paragraph)
