@@ -134,8 +134,9 @@ class PolicyEvent:
 class MissionFact:
     paragraph: int
     operation: str
-    fact_type: str  # highRisk, cpasRollout, cpasDataCollected, ...
+    fact_type: str  # highRisk, rolledOut, dataCollected
     quote: str
+    policy: EntityRef | None = None  # the policy a rolledOut/dataCollected fact is about
 
 
 @dataclass
