@@ -65,8 +65,8 @@ def test_figure_captions_sources_and_notes_never_leak_into_paragraphs(seed_repor
             for extra in fig.sources + fig.notes + fig.content:
                 assert extra not in p.text
     xiii = next(f for f in seed_report.figures if f.number == "XIII")
-    assert xiii.sources[0].startswith("Source: Analysis by the Strategic Force Generation")
-    assert xiii.notes[0].startswith("Note: 2018 figures are for the first half of 2018")
+    assert xiii.sources[0].startswith("Analysis by the Strategic Force Generation")
+    assert xiii.notes[0].startswith("2018 figures are for the first half of 2018")
 
 
 def test_markdown_escapes_are_undone(seed_report):

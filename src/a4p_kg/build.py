@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph
 
 from . import __version__
 from .emit import emit_provenance, emit_report
-from .errors import BadInput
+from .errors import BadInput, InvalidGraph
 from .export import write_exports
 from .extract import extract_report
 from .extract.records import Extraction
@@ -50,6 +50,7 @@ class BuildResult:
     triples: int = 0
     out: Path | None = None
     counts: Counter = field(default_factory=Counter)
+    validation: object | None = None  # a4p_kg.validate.ValidationReport when validated
 
 
 def seed_reports(folder: Path | None = None) -> list[Path]:
@@ -94,8 +95,29 @@ def build_report(path: Path, *, symbol: str | None = None, base: str = DEFAULT_B
     return ReportBuild(path=path, seed=seed, report=report, extraction=extraction, graph=graph)
 
 
-def build_dataset(paths: list[Path], *, symbol: str | None = None, base: str = DEFAULT_BASE) -> BuildResult:
-    """Build the dataset: one named graph per report, one for reference data, one for provenance."""
+def _materialize(dataset: Dataset, reference: Graph, reports: list[Graph]) -> None:
+    """Add the inferences users need (queries/rules/*.rq) so a SPARQL user needs no reasoner: what follows
+    from the reference data alone goes into its graph, what follows from a report into that report's graph
+    (so rebuilding one report replaces its inferences too)."""
+    from .reason import materialize
+
+    for t in materialize(reference):
+        reference.add(t)
+    for graph in reports:
+        union = Graph()
+        for t in reference:
+            union.add(t)
+        for t in graph:
+            union.add(t)
+        for t in materialize(union):
+            if t not in reference:
+                graph.add(t)
+
+
+def build_dataset(paths: list[Path], *, symbol: str | None = None, base: str = DEFAULT_BASE,
+                  infer: bool = True) -> BuildResult:
+    """Build the dataset: one named graph per report, one for reference data, one for provenance; with
+    ``infer``, the rule-based inferences are materialized into them."""
     if symbol and len(paths) > 1:
         raise BadInput(paths[1], "--symbol names one report, but several were given")
     minter = Minter(base)
@@ -113,6 +135,8 @@ def build_dataset(paths: list[Path], *, symbol: str | None = None, base: str = D
     reference = dataset.graph(minter.graph("reference"))
     for t in load_reference(base=base):
         reference.add(t)
+    if infer:
+        _materialize(dataset, reference, [dataset.graph(minter.graph("report", b.seed.symbol)) for b in builds])
     provenance = dataset.graph(minter.graph("provenance"))
     emit_provenance(provenance, minter=minter, version=__version__, timestamp=_timestamp(),
                     inputs=[(b.seed.symbol, b.path.name, b.seed.sha256 or "") for b in builds])
@@ -163,13 +187,22 @@ def replace_folder(target: Path, write) -> None:
 
 
 def build(paths: list[Path] | None = None, *, out: Path, symbol: str | None = None,
-          base: str = DEFAULT_BASE, check=None) -> BuildResult:
+          base: str = DEFAULT_BASE, validate: bool = False, check=None) -> BuildResult:
     """Build the graph from report files (default: every report in ``seeds/``) into ``out``.
 
     Args:
+        validate: validate against the SHACL shapes and checks first; a graph that does not conform is
+            refused (:class:`~a4p_kg.errors.InvalidGraph`) and ``out`` is left as it was.
         check: called with the BuildResult before anything is written; raise to refuse the output.
     """
     result = build_dataset(paths or seed_reports(), symbol=symbol, base=base)
+    if validate:
+        from .validate import validate_dataset
+
+        result.validation = validate_dataset(result.dataset, base=base)
+        if not result.validation.conforms:
+            raise InvalidGraph(f"the built graph does not conform: {len(result.validation.results)} "
+                               f"violation(s); {out} was left unchanged", report=result.validation)
     if check is not None:
         check(result)
 

@@ -42,7 +42,13 @@ class BadInput(A4PError):
 
 
 class InvalidGraph(A4PError):
+    """A graph that does not conform; ``report`` is the validation report, when there is one."""
+
     exit_code = EXIT_VIOLATIONS
+
+    def __init__(self, message: str, *, report=None) -> None:
+        self.report = report
+        super().__init__(message)
 
 
 class QueryError(A4PError):

@@ -363,7 +363,7 @@ def parse_text(text: str, *, source: str = "<text>") -> ParsedReport:
             open_last = last_para is not None and not _is_closed(chunks[last_para.number][-1])
             if m := FIG_META_RE.match(line):
                 (figure.sources if m.group("kind").startswith("Source") else figure.notes).append(
-                    unescape_markdown(line))
+                    unescape_markdown(m.group("text")))
                 continue
             if re.match(r"^\^?[a-z]\s", line) and not starts_lower or line.startswith("^"):
                 figure.notes.append(unescape_markdown(line))

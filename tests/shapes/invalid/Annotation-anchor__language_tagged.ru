@@ -1,0 +1,5 @@
+# The reference's surface form is language-tagged.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+DELETE { <report/A-99-100/para/1/reference/79-90> nif:anchorOf ?old } INSERT { <report/A-99-100/para/1/reference/79-90> nif:anchorOf "The Mission"@en } WHERE { <report/A-99-100/para/1/reference/79-90> nif:anchorOf ?old }

@@ -1,0 +1,5 @@
+# The weaker reference has no start offset.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+DELETE WHERE { <report/A-99-100/para/1/reference/79-90> nif:beginIndex ?value }

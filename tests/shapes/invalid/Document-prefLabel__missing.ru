@@ -1,0 +1,5 @@
+# The cited resolution has no label.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+DELETE WHERE { <doc/S-RES-1325-2000> skos:prefLabel ?value }

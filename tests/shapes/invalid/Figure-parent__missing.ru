@@ -1,0 +1,5 @@
+# Figure I is part of nothing.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+DELETE WHERE { <report/A-99-100/figure/I> dcterms:isPartOf ?value }

@@ -1,0 +1,5 @@
+# The observation is about a string.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+DELETE { <report/A-99-100/para/2/obs/11> a4p:about ?old } INSERT { <report/A-99-100/para/2/obs/11> a4p:about "MINUSCA" } WHERE { <report/A-99-100/para/2/obs/11> a4p:about ?old }

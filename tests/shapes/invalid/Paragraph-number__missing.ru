@@ -1,0 +1,5 @@
+# Paragraph 3 has no number.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+DELETE WHERE { <report/A-99-100/para/3> a4p:number ?value }

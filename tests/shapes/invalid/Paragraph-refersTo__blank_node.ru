@@ -1,0 +1,5 @@
+# Paragraph 1 refers to a blank node.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+INSERT DATA { <report/A-99-100/para/1> a4p:refersTo [] . }

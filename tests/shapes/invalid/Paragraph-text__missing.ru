@@ -1,0 +1,5 @@
+# The Summary has no text.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+DELETE WHERE { <report/A-99-100/para/0> a4p:text ?value }

@@ -1,0 +1,5 @@
+# MINUSCA supports an organization instead of a theme.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+INSERT DATA { <operation/MINUSCA> a4p:supports <org/african-union> . }

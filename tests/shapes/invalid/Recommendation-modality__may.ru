@@ -1,0 +1,5 @@
+# The recommendation's modal verb is not one of could, should, can, must.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+DELETE { <report/A-99-100/para/2/rec/111> a4p:modality ?old } INSERT { <report/A-99-100/para/2/rec/111> a4p:modality "may" } WHERE { <report/A-99-100/para/2/rec/111> a4p:modality ?old }

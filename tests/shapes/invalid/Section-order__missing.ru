@@ -1,0 +1,5 @@
+# Section I has no position.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX a4p: <https://w3id.org/a4p/ontology#>
+DELETE WHERE { <report/A-99-100/section/I> a4p:order ?value }

@@ -1,0 +1,5 @@
+# The source has no file name.
+# Applied to tests/shapes/valid/report.ttl.
+BASE <https://w3id.org/a4p/id/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+DELETE WHERE { <source/0000000000000000000000000000000000000000000000000000000000000abc> rdfs:label ?value }
