@@ -11,18 +11,14 @@ import pytest
 from a4p_kg import queries
 from a4p_kg.store import EmbeddedStore
 
-REFERENCE_GRAPH = "https://w3id.org/a4p/id/graph/reference"
 
 
 @pytest.fixture(scope="module")
-def store(seed_build):
-    from a4p_kg.iris import Minter
-    from a4p_kg.reference import load_reference
-
+def store(built_graph_dir):
+    """The graph as `a4p-kg build` exports it (graph/a4p.trig), in an in-memory store."""
     s = EmbeddedStore.memory()
-    s.replace_graph(str(Minter().graph("report", seed_build.seed.symbol)),
-                    seed_build.graph.serialize(format="nt", encoding="utf-8"))
-    s.replace_graph(REFERENCE_GRAPH, load_reference().serialize(format="nt", encoding="utf-8"))
+    with open(built_graph_dir / "a4p.trig", "rb") as fh:
+        s.load_quads(fh, format="trig")
     return s
 
 
