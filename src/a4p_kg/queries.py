@@ -37,7 +37,8 @@ from .paths import queries_dir
 from .store import XSD, Results, Store, Term
 
 __all__ = [
-    "Param", "CannedQuery", "load", "names", "list_queries", "parse_header", "bind", "run", "format_results",
+    "Param", "CannedQuery", "load", "names", "list_queries", "parse_header", "read_folder", "bind", "run",
+    "format_results",
     "headline_table", "PARAM_TYPES", "FORMATS", "PREFIXES",
 ]
 
@@ -146,6 +147,16 @@ def _suggest(name: str, folder: Path) -> str:
     close = difflib.get_close_matches(name or "", names(folder), n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     return hint + "; `a4p-kg query --list` shows them all"
+
+
+def read_folder(folder: Path) -> list[tuple[str, Path, str, str]]:
+    """(name, path, summary, text) of every ``.rq`` file of a folder in name order, each header parsed
+    strictly (used for ``queries/checks/`` and ``queries/rules/``)."""
+    out = []
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        out.append((path.stem, path, parse_header(text, source=str(path))["summary"], text))
+    return out
 
 
 def parse_header(text: str, *, source: str = "query") -> dict:

@@ -52,15 +52,9 @@ class Rule:
 
 def rules(folder: Path | None = None) -> list[Rule]:
     """The materialization rules of ``queries/rules/*.rq`` (CONSTRUCT queries), in name order."""
-    from .queries import parse_header
+    from .queries import read_folder
 
-    folder = folder or queries_dir() / "rules"
-    out = []
-    for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        out.append(Rule(name=path.stem, path=path, summary=parse_header(text, source=str(path))["summary"],
-                        query=text))
-    return out
+    return [Rule(*entry) for entry in read_folder(folder or queries_dir() / "rules")]
 
 
 def materialize(graph: Graph | Dataset, *, selected: Sequence[Rule] | None = None) -> Graph:

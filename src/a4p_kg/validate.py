@@ -243,15 +243,9 @@ class Check:
 
 def checks(folder: Path | None = None) -> list[Check]:
     """The cross-node checks of ``queries/checks/*.rq``, in name order."""
-    from .queries import parse_header
+    from .queries import read_folder
 
-    folder = folder or queries_dir() / "checks"
-    out = []
-    for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        out.append(Check(name=path.stem, path=path, summary=parse_header(text, source=str(path))["summary"],
-                         query=text))
-    return out
+    return [Check(*entry) for entry in read_folder(folder or queries_dir() / "checks")]
 
 
 # --------------------------------------------------------------------------------------------------------------
