@@ -16,7 +16,7 @@ PROV_G = "https://w3id.org/a4p/id/graph/provenance"
 @pytest.fixture(scope="module")
 def two_reports():
     """The seed report and the small test report built together: one named graph each."""
-    from conftest import SEED, SMALL
+    from support import SEED, SMALL
 
     from a4p_kg.build import build_dataset
 
@@ -47,7 +47,7 @@ def test_rebuilding_one_report_replaces_its_graph_only(two_reports, tmp_path):
     from rdflib import Dataset, URIRef
 
     from a4p_kg.build import build_dataset
-    from conftest import SMALL
+    from support import SMALL
 
     load_dataset(two_reports.dataset, tmp_path / "store")
     with EmbeddedStore.open(tmp_path / "store", read_only=True) as s:

@@ -5,26 +5,15 @@ port). Everything is built once per session and never mutated.
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))  # sample_extraction, beside this file
+sys.path.insert(0, str(HERE))  # sample_extraction and server_support, beside this file
 
-#: limits small enough to test, large enough for every page and canned query
-TEST_LIMITS = dict(query_timeout=3.0, max_results=2000, max_body=16 * 1024, max_url=8 * 1024, query_workers=1)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
+from server_support import LiveServer, make_app  # noqa: E402
 
 @pytest.fixture(scope="session")
 def built():
@@ -68,12 +57,6 @@ def dumps_dir(built, tmp_path_factory) -> Path:
     return folder
 
 
-def make_app(store, dumps_dir, **limits):
-    from a4p_kg.server import Limits, create_app
-
-    return create_app(store, dumps_dir=dumps_dir, limits=Limits(**{**TEST_LIMITS, **limits}))
-
-
 @pytest.fixture(scope="session")
 def app(store, dumps_dir):
     return make_app(store, dumps_dir)
@@ -85,31 +68,6 @@ def client(app):
 
     with TestClient(app) as c:
         yield c
-
-
-class LiveServer:
-    """uvicorn serving an app on a free loopback port, in a thread."""
-
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LiveServer, make_app
+from server_support import LiveServer, make_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path(os.environ.get("A4P_CHROMIUM", "/usr/bin/chromium"))

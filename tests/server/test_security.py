@@ -12,7 +12,7 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import TEST_LIMITS, make_app
+from server_support import TEST_LIMITS, make_app
 
 HTML = {"accept": "text/html"}
 JSON_TYPE = "application/sparql-results+json"
