@@ -8,9 +8,10 @@ label), and (3) its figures scaled by a per-report factor. So every synthetic re
 171 paragraphs, ~560 mentions, ~120 support links, ~180 figures, recommendations, citations, SDG links, about
 10,800 triples. Report 0 is the real report unchanged (the canned queries' examples name it).
 
-Why rewrite instead of generating texts for the loader: the loader takes about 2 s per report on this
-machine, so 1,000 generated texts would measure the extractor, not the store; the rewritten graphs have
-exactly the shape the loader emits.
+Why rewrite instead of generating texts for the loader: the loader takes 0.6-2 s per report on this machine
+(parse, extract, emit, in one process), so 1,000 generated texts would spend 10-30 minutes measuring the
+extractor rather than the store; the rewritten graphs have exactly the shape the loader emits. Shared entity
+descriptions go to one graph, as :func:`a4p_kg.store.EmbeddedStore.load_dataset` does.
 
     python bench/corpus.py --reports 10 --store /tmp/corpus   # fill a store (prints time, triples)
 """

@@ -63,6 +63,11 @@ def _mapping_re(phrases: dict[str, str]) -> re.Pattern | None:
     return re.compile(rf"^{_LEAD}\s+(?:the\s+)?(?P<theme>{alts})(?:\s+(?:theme|pillar|front|area))?\s*,", re.I)
 
 
+#: intergovernmental organs that mandate, fund or oversee missions: named beside a mission ("advice to the
+#: Security Council on the renewal of the mandate of MINUSCA"), they are not its partners
+MANDATING_ORGANS = frozenset({"Security Council", "General Assembly", "Special Committee on Peacekeeping Operations"})
+
+
 def find_support(report: ParsedReport, concepts: dict[tuple[str, ...], SectionConcepts], gaz: Gazetteer,
                  mentions: list[Mention]) -> list[Support]:
     """One Support per (operation, theme, paragraph): from the theme's section (basis "section") or from a
@@ -87,7 +92,8 @@ def find_support(report: ParsedReport, concepts: dict[tuple[str, ...], SectionCo
             sent_ops = [m for m in in_sentence if m.entity.kind == "operation"]
             if not sent_ops:
                 continue
-            orgs = [m.entity for m in in_sentence if m.entity.kind == "organization"]
+            orgs = [m.entity for m in in_sentence
+                    if m.entity.kind == "organization" and m.entity.key not in MANDATING_ORGANS]
             quote = para.text[s:e]
             targets: list[tuple[str, str | None, str]] = []
             if mapping and (hit := mapping.match(quote)):
