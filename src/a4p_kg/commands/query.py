@@ -20,6 +20,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a parameter (repeatable); an iri parameter also takes a name: --param mission=MINUSCA")
     p.add_argument("-f", "--format", choices=FORMATS, default="table",
                    help="table (default, for people), csv or tsv (SPARQL 1.1 CSV/TSV), json (SPARQL 1.1 JSON)")
+    add_store_arguments(p)
+
+
+def add_store_arguments(p: argparse.ArgumentParser) -> None:
+    """Where a query runs: ``--store DIR`` or ``--endpoint URL`` (with ``--timeout``); shared with ``sparql``."""
     where = p.add_mutually_exclusive_group()
     where.add_argument("--store", metavar="DIR", help="embedded store folder (default: .store/ of the checkout)")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of the embedded store")

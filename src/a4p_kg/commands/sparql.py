@@ -12,17 +12,14 @@ import json
 import sys
 from pathlib import Path
 
-FORMATS = ("table", "csv", "tsv", "json")
+from .query import FORMATS, add_store_arguments
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a file holding one SPARQL query, or - for standard input")
     p.add_argument("-f", "--format", choices=FORMATS, default="table",
                    help="for SELECT: table (default), csv, tsv or json (SPARQL 1.1 results formats)")
-    where = p.add_mutually_exclusive_group()
-    where.add_argument("--store", metavar="DIR", help="embedded store folder (default: .store/ of the checkout)")
-    where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint instead of the embedded store")
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for an endpoint (default 60)")
+    add_store_arguments(p)
 
 
 def read_query(name: str) -> str:
