@@ -225,9 +225,20 @@ def test_names_are_looked_up_and_ambiguity_is_resolved_by_the_parameter_class(re
 def test_values_binding_reaches_sub_selects_that_project_the_parameter():
     q = queries.load("missions_by_theme")
     text = inject_values(q.text, {"mission": Term.iri("https://w3id.org/a4p/id/operation/UNMISS")})
-    assert text.count("VALUES (?mission)") == 2  # outer group (it labels ?mission) and the aggregation
+    # outer group (it labels ?mission), the aggregation, and the GRAPH group inside it
+    assert text.count("VALUES (?mission)") == 3
     text = inject_values(q.text, {"report": Term.literal("A/74/533")})
-    assert text.count("VALUES (?report)") == 1  # only the aggregation uses it
+    assert text.count("VALUES (?report)") == 2  # only the aggregation uses it: there, and in its GRAPH group
+    assert re.search(r"GRAPH \?g \{ VALUES \(\?report\) \{ \(\"A/74/533\"\) \}\s+\?r a a4p:Report", text)
+
+
+def test_values_go_into_a_graph_group_only_where_its_own_patterns_use_the_variable():
+    text = inject_values("SELECT ?x WHERE { GRAPH ?g { ?s <http://e/p> ?o OPTIONAL { ?s <http://e/q> ?x } } }",
+                         {"x": Term.literal("v")})
+    # ?x is used only inside the OPTIONAL: the block stays outside the GRAPH group (inside, a row whose
+    # OPTIONAL binds another ?x would be kept with ?x = "v" instead of dropped)
+    assert text == ('SELECT ?x WHERE { VALUES (?x) { ("v") } GRAPH ?g { ?s <http://e/p> ?o OPTIONAL '
+                    '{ ?s <http://e/q> ?x } } }')
 
 
 # ------------------------------------------------------------------------------- same rows everywhere

@@ -746,7 +746,10 @@ def inject_values(query: str, bindings: Mapping[str, Term]) -> str:
       binds);
     - and, within such a group, first in each branch of a UNION directly in it rather than before the UNION
       (the same rows, since a join distributes over a union; Oxigraph plans VALUES-then-UNION badly: 95 ms
-      against 5 ms on 100 reports).
+      against 5 ms on 100 reports);
+    - and again first inside each ``GRAPH ?g { ... }`` group of such a group (or branch) that uses the variable
+      in its own patterns (the same rows; Oxigraph otherwise evaluates a GRAPH group holding an OPTIONAL in
+      every graph before joining: 6.5 ms against 0.2 ms on 1,000 reports).
 
     >>> inject_values("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", {"o": Term.literal("x")})
     'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o } ORDER BY ?s'
@@ -824,7 +827,33 @@ def inject_values(query: str, bindings: Mapping[str, Term]) -> str:
                 used.add(query[toks[k][1] + 1:toks[k][2]])
         return used
 
+    def top_level_vars(g: int) -> set[str]:
+        """Variables of group ``g`` outside its nested groups."""
+        used, depth = set(), 0
+        for k in range(g + 1, groups[g][1]):
+            kind = toks[k][0]
+            depth += 1 if kind == "{" else -1 if kind == "}" else 0
+            if kind == "var" and depth == 0:
+                used.add(query[toks[k][1] + 1:toks[k][2]])
+        return used
+
+    def graph_groups(g: int) -> list[int]:
+        """The ``GRAPH ?g { ... }`` groups directly in group ``g``."""
+        return [c for c, (_, _, parent) in groups.items()
+                if parent == g and toks[c - 1][0] in ("var", "iri") and word(c - 2) == "GRAPH"]
+
     inserts: list[tuple[int, str]] = []
+
+    def place(g: int, mine: dict[str, Term]) -> None:
+        # the VALUES block in the group, and again first inside each GRAPH group of it that uses a bound
+        # variable in its own patterns: a join is the same either way, but Oxigraph joins a VALUES block
+        # outside a GRAPH group holding an OPTIONAL only after evaluating that group in every graph
+        inserts.append((groups[g][0], values_clause(mine)))
+        for c in graph_groups(g):
+            inner_mine = {k: v for k, v in mine.items() if k in top_level_vars(c)}
+            if inner_mine:
+                inserts.append((groups[c][0], values_clause(inner_mine)))
+
     bound_by_sub = {v for _, proj, _ in targets[1:] for v in proj if v in bindings}
     for g, projected, sel in targets:
         if sel is None:  # the outermost group
@@ -840,12 +869,12 @@ def inject_values(query: str, bindings: Mapping[str, Term]) -> str:
             spans = [(c, groups[c][1]) for c in branches]
             outside = vars_used(g, spans + inner)
             for c in branches:
-                inserts.append((groups[c][0], values_clause(mine)))
+                place(c, mine)
             rest = {k: v for k, v in mine.items() if k in outside}
             if rest:
-                inserts.append((groups[g][0], values_clause(rest)))
+                place(g, rest)
         else:
-            inserts.append((groups[g][0], values_clause(mine)))
+            place(g, mine)
     out = query
     for pos, block in sorted(inserts, reverse=True):
         out = out[:pos] + " " + block + out[pos:]
