@@ -147,6 +147,10 @@ def fill_store(store, n: int, *, pool_size: int = POOL_SIZE, batch: int = 25) ->
         if k % batch == 0:
             flush()
     flush()
+    # as EmbeddedStore.load_dataset does: count the tallies the canned queries read (per report, then corpus)
+    from a4p_kg.tallies import refresh
+
+    refresh(store)
     return quads
 
 

@@ -23,6 +23,7 @@ import pytest
 from a4p_kg import queries
 from a4p_kg.errors import QueryError
 from a4p_kg.store import EmbeddedStore, RdflibStore, Term, inject_values
+from a4p_kg.tallies import refresh as refresh_tallies
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -47,6 +48,7 @@ def sample_store():
     s = EmbeddedStore.memory()
     s.load_quads(SAMPLE.read_bytes(), format="trig")
     s.replace_graph(REFERENCE_GRAPH, _reference_nt())
+    refresh_tallies(s)
     return s
 
 
@@ -69,6 +71,7 @@ def report_store(seed_build):
     s.replace_graph(str(Minter().graph("report", seed_build.seed.symbol)),
                     seed_build.graph.serialize(format="nt", encoding="utf-8"))
     s.replace_graph(REFERENCE_GRAPH, _reference_nt())
+    refresh_tallies(s)
     return s
 
 

@@ -93,6 +93,7 @@ class A4P(DefinedNamespace):
     MissionFact: URIRef
     GoalLink: URIRef
     Build: URIRef
+    Tally: URIRef
     # --- concept schemes
     themes: URIRef
     commitments: URIRef
@@ -159,6 +160,14 @@ class A4P(DefinedNamespace):
     policy: URIRef
     factType: URIRef
     highRisk: URIRef
+    # --- tallies (kept by stores beside the report graphs)
+    inReport: URIRef
+    reportCount: URIRef
+    evidenceCount: URIRef
+    paragraphCount: URIRef
+    missionCount: URIRef
+    figureCount: URIRef
+    recommendationCount: URIRef
     goal: URIRef
 
 

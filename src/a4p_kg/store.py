@@ -426,6 +426,9 @@ class EmbeddedStore(Store):
             self._store.load(_ntriples(prov_graph), format=_ox().RdfFormat.N_TRIPLES,
                              to_graph=_ox().NamedNode(name))
             counts[name] = len(prov_graph)
+        from .tallies import refresh
+
+        refresh(self, [g for g in counts if REPORT_GRAPH in g])
         self._store.flush() if not self.read_only and self.path else None
         return counts
 
@@ -484,6 +487,29 @@ _DESCRIPTIONS = tuple(f"<{p}>".encode() for p in (
 def entities_graph(report_graph: str) -> str:
     """The shared graph of entity descriptions, beside ``{base}graph/report/...``: ``{base}graph/entities``."""
     return report_graph.split(REPORT_GRAPH, 1)[0] + "/graph/entities"
+
+
+TALLY_GRAPH = "/graph/tallies/"
+
+
+def tally_graph(report_graph: str) -> str:
+    """The graph of a report's tallies (:mod:`a4p_kg.tallies`): ``{base}graph/tallies/report/X`` for
+    ``{base}graph/report/X``."""
+    base, slug = report_graph.split(REPORT_GRAPH, 1)
+    return f"{base}{TALLY_GRAPH}report/{slug}"
+
+
+def corpus_tally_graph(base: str) -> str:
+    """The graph of the tallies over all the reports of a store: ``{base}graph/tallies/corpus``."""
+    return f"{base.rstrip('/')}{TALLY_GRAPH}corpus"
+
+
+def report_of_tally_graph(graph: str) -> str | None:
+    """The report graph a report's tally graph counts (None for any other graph)."""
+    if TALLY_GRAPH + "report/" not in graph:
+        return None
+    base, slug = graph.split(TALLY_GRAPH + "report/", 1)
+    return f"{base}{REPORT_GRAPH}{slug}"
 
 
 def split_entities(ntriples: bytes, report_graph: str) -> tuple[bytes, bytes]:
@@ -931,6 +957,9 @@ def fill_from_trig(trig: Path, folder: Path) -> EmbeddedStore:
                 s._store.load(shared, format=ox.RdfFormat.N_TRIPLES,
                               to_graph=ox.NamedNode(entities_graph(name)))
             s._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+        from .tallies import refresh
+
+        refresh(s)
         s.flush()
     except SyntaxError as exc:
         raise BadInput(trig, f"does not parse as TriG: {_one_line(exc)}") from None

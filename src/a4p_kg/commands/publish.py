@@ -47,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
                 source.load_quads(fh, format=fmt)
         except SyntaxError as exc:
             raise BadInput(args.source, f"does not parse: {str(exc).splitlines()[0]}") from None
+        from ..tallies import refresh
+
+        refresh(source)  # the canned queries read tallies: the endpoint gets them with the reports
     else:
         source = open_store(store=args.store)
     with source:
