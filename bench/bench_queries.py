@@ -74,8 +74,9 @@ def child(n: int, runs: int, rdflib_max: int, rdflib_timeout: int) -> dict:
     try:
         t = time.perf_counter()
         with EmbeddedStore.open(folder / "store") as s:
-            quads = fill_store(s, n)
+            quads = fill_store(s, n)  # streams the reports, then counts the tallies
             s.flush()
+            s.optimize()  # as the build does after filling a store
         out["ingest_seconds"] = time.perf_counter() - t
         out["quads"] = quads
         out["peak_rss_mb"] = _rss_mb()
@@ -127,16 +128,19 @@ def child(n: int, runs: int, rdflib_max: int, rdflib_timeout: int) -> dict:
     return out
 
 
-#: what a query run is scoped to, for the targets: one report; one mission, partner, measure, entity or phrase
-#: (over every report); nothing - a corpus-wide aggregate (tagged corpus or counts: rows per item, not per
-#: piece of evidence) or a corpus-wide listing (a row per report and item: its size grows with the corpus)
-SCOPES = {"report": "scoped to one report", "entity": "scoped to one mission, partner, measure, entity or phrase",
+#: what a query run is scoped to, for the targets: one report; one mission (over every report); another
+#: entity or a phrase (over every report); nothing - a corpus-wide aggregate (tagged corpus or counts: a row
+#: per item or per report, not per piece of evidence) or a corpus-wide listing (a row per report and item)
+SCOPES = {"report": "scoped to one report", "mission": "scoped to one mission, over every report",
+          "entity": "scoped to a partner, measure, entity, name or phrase, over every report",
           "aggregate": "corpus-wide aggregates", "listing": "corpus-wide listings (a row per report and item)"}
 
 
 def _scope(q, bindings) -> str:
     if "report" in bindings:
         return "report"
+    if "mission" in bindings:
+        return "mission"
     if bindings:
         return "entity"
     return "aggregate" if {"corpus", "counts"} & set(q.tags) else "listing"

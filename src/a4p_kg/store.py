@@ -961,6 +961,7 @@ def fill_from_trig(trig: Path, folder: Path) -> EmbeddedStore:
 
         refresh(s)
         s.flush()
+        s.optimize()
     except SyntaxError as exc:
         raise BadInput(trig, f"does not parse as TriG: {_one_line(exc)}") from None
     finally:
@@ -983,7 +984,9 @@ def load_dataset(dataset, store_dir: str | os.PathLike | None = None) -> dict[st
     """
     s = EmbeddedStore.open(store_dir, create=True)
     try:
-        return s.load_dataset(dataset)
+        counts = s.load_dataset(dataset)
+        s.optimize()  # compacts away the replaced graphs: reads on a store rebuilt many times were ~25% slower
+        return counts
     finally:
         s.close()
 
