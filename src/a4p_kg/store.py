@@ -36,6 +36,7 @@ from .errors import BadInput, EndpointError, QueryError
 
 __all__ = [
     "Term", "Results", "Store", "EmbeddedStore", "RdflibStore", "RemoteStore", "open_store", "load_dataset",
+    "sparql_tokens",
     "values_clause", "inject_values", "publish", "split_entities", "entities_graph", "XSD", "REPORT_GRAPH",
     "PROVENANCE_GRAPH", "REFERENCE_GRAPH",
 ]
@@ -213,7 +214,7 @@ def query_form(query: str) -> str:
     >>> query_form("PREFIX a: <http://e/#> # SELECT in a comment\\nASK { ?s ?p ?o }")
     'ASK'
     """
-    for kind, start, end in _tokens(query):
+    for kind, start, end in sparql_tokens(query):
         if kind == "word":
             word = query[start:end].upper()
             if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
@@ -728,12 +729,24 @@ def values_clause(bindings: Mapping[str, Term]) -> str:
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
 
 
-def _tokens(query: str) -> Iterator[tuple[str, int, int]]:
-    """A small SPARQL lexer: yields (kind, start, end) for words, braces and other characters, skipping
-    comments, strings and IRIs (which may hold braces and ``#``)."""
+_IRI_TOKEN = re.compile(r'<[^\x00-\x20<>"{}|^`\\]*>')
+_WORD_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_PNAME_TOKEN = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_\-.]*)?:(?:[A-Za-z0-9_\-.:%]*[A-Za-z0-9_\-:%])?")
+_VAR_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+
+
+def sparql_tokens(query: str) -> Iterator[tuple[str, int, int]]:
+    """A small SPARQL lexer: (kind, start, end) for each token, skipping comments and whitespace. Kinds:
+    ``word`` (a keyword or a bare name), ``pname`` (a prefixed name, ``a4p:Report``, ``:x``), ``var``,
+    ``string``, ``iri``, and any other character as itself (``{``, ``}``, ``(``, ``.``). Strings and IRIs may
+    hold braces and ``#``; a prefixed name whose local part is a keyword (``ex:SERVICE``) is no keyword.
+
+    >>> q = 'SELECT ?s WHERE { ?s a4p:p "} # x" . } # SERVICE'
+    >>> [(k, q[a:b]) for k, a, b in sparql_tokens(q)]  # doctest: +NORMALIZE_WHITESPACE
+    [('word', 'SELECT'), ('var', '?s'), ('word', 'WHERE'), ('{', '{'), ('var', '?s'), ('pname', 'a4p:p'),
+     ('string', '"} # x"'), ('.', '.'), ('}', '}')]
+    """
     i, n = 0, len(query)
-    iri = re.compile(r'<[^\x00-\x20<>"{}|^`\\]*>')
-    word = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
     while i < n:
         c = query[i]
         if c == "#":
@@ -747,13 +760,16 @@ def _tokens(query: str) -> Iterator[tuple[str, int, int]]:
                 j += 2 if query[j] == "\\" else 1
             yield "string", i, min(n, j + len(quote))
             i = j + len(quote)
-        elif c == "<" and (m := iri.match(query, i)):
+        elif c == "<" and (m := _IRI_TOKEN.match(query, i)):
             yield "iri", i, m.end()
             i = m.end()
-        elif c in "?$" and (m := word.match(query, i + 1)):
+        elif c in "?$" and (m := _VAR_TOKEN.match(query, i + 1)):
             yield "var", i, m.end()
             i = m.end()
-        elif m := word.match(query, i):
+        elif (c == ":" or c.isalpha() or c == "_") and (m := _PNAME_TOKEN.match(query, i)):
+            yield "pname", i, m.end()
+            i = m.end()
+        elif m := _WORD_TOKEN.match(query, i):
             yield "word", i, m.end()
             i = m.end()
         elif c.isspace():
@@ -789,7 +805,7 @@ def inject_values(query: str, bindings: Mapping[str, Term]) -> str:
     if not bindings:
         return query
     values_clause(bindings)  # checks every name and term before anything is built
-    toks = list(_tokens(query))
+    toks = list(sparql_tokens(query))
     # groups: index of "{" -> [end offset of "{", index of "}", parent group index]
     groups: dict[int, list] = {}
     stack: list[int] = []

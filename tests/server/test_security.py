@@ -247,3 +247,13 @@ def test_serve_binds_loopback_unless_told(monkeypatch, store_path):
     assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
     assert serve.run(p.parse_args(["--store", str(store_path), "--host", "0.0.0.0", "--port", "9"])) == 0
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9
+
+
+def test_keywords_in_names_strings_and_comments_are_not_refused(client):
+    """The check reads keywords, not text: a prefixed name, a string or a comment holding SERVICE or INSERT
+    is an ordinary query."""
+    q = ('PREFIX ex: <http://example.org/> SELECT ?s WHERE { ?s ex:SERVICE "INSERT DATA { }" } '
+         '# DROP ALL\nLIMIT 1')
+    r = client.get("/sparql", params={"query": q}, headers={"accept": "application/sparql-results+json"})
+    assert r.status_code == 200, r.text
+    assert r.json()["results"]["bindings"] == []

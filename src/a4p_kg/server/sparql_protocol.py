@@ -15,7 +15,7 @@ a4p_kg.server.sparql_protocol.ProtocolError: federated queries (SERVICE) are ref
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -23,6 +23,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from ..namespaces import SD, VOID
+from ..store import sparql_tokens
 
 __all__ = ["ProtocolError", "SparqlRequest", "parse_request", "check_query", "query_form",
            "service_description", "UPDATE_WORDS"]
@@ -101,42 +102,11 @@ def parse_request(method: str, query_string: str, content_type: str | None, body
 
 
 _UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_IRI = re.compile(r'<[^\x00-\x20<>"{}|^`\\]*>')
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-.]*(?::[A-Za-z0-9_\-.:%]*)?|:[A-Za-z0-9_\-.:%]*")
-
-
-def _tokens(query: str) -> Iterator[tuple[str, str]]:
-    """(kind, text) of the words of a query, skipping comments, strings, IRIs and variables."""
-    i, n = 0, len(query)
-    while i < n:
-        c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j + 1
-        elif c in "\"'":
-            quote = c * 3 if query.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not query.startswith(quote, j):
-                j += 2 if query[j] == "\\" else 1
-            i = j + len(quote)
-        elif c == "<" and (m := _IRI.match(query, i)):
-            i = m.end()
-        elif c in "?$":
-            m = re.compile(r"[A-Za-z0-9_]+").match(query, i + 1)
-            i = m.end() if m else i + 1
-        elif m := _WORD.match(query, i):
-            word = m.group(0)
-            yield ("word" if ":" not in word else "pname"), word
-            i = m.end()
-        else:
-            i += 1
-
-
 def _words(query: str) -> list[str]:
     # SPARQL 1.1 §19.2: \u escapes may appear anywhere and are replaced before parsing; do the same so an
     # escaped keyword cannot slip past the checks (engines that do not unescape just fail to parse it)
     text = _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
-    return [w.upper() for kind, w in _tokens(text) if kind == "word"]
+    return [text[a:b].upper() for kind, a, b in sparql_tokens(text) if kind == "word"]
 
 
 def query_form(query: str) -> str | None:
