@@ -89,6 +89,18 @@ def test_every_page_answers_html_with_labels_and_data_links(client, url):
         assert {"text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"} <= types
 
 
+def test_a_resource_without_a_page_of_its_own_lists_its_statements_and_what_points_at_it(client):
+    """A figure has no dedicated page: the generic one shows what is said about it, labelled and linked, and
+    what points at it (its section holds it)."""
+    r = get_html(client, "/id/report/A-74-533/figure/I")
+    links = parse(r.text)
+    texts = {a["text"].strip() for a in links.anchors}
+    assert "Pointing at it" in r.text
+    assert any(a.get("href", "").endswith("/id/report/A-74-533") or "para/" in a.get("href", "")
+               for a in links.anchors)
+    assert "title" in texts and "after paragraph" in texts, sorted(texts)[:40]
+
+
 def test_static_health_openapi(client):
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/healthz").text == "ok\n"
