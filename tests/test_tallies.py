@@ -1,0 +1,128 @@
+"""Tallies: the counts a store keeps beside the report graphs (queries/tallies/*.rq) are the counts of what
+the reports say, per report and over the corpus, and stay so when one report is reloaded or removed."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+from rdflib import RDF, Dataset
+
+from a4p_kg import queries
+from a4p_kg.namespaces import A4P
+from a4p_kg.store import EmbeddedStore, load_dataset, tally_graph
+from a4p_kg.tallies import refresh
+
+REPORT_G = "/graph/report/"
+
+
+@pytest.fixture(scope="module")
+def two_reports():
+    from support import SEED, SMALL
+
+    from a4p_kg.build import build_dataset
+
+    return build_dataset([SEED, SMALL])
+
+
+def report_graphs(dataset) -> list:
+    return [g for g in dataset.graphs() if REPORT_G in str(g.identifier)]
+
+
+def expected_support(dataset) -> dict[tuple[str, str, str], tuple[int, int]]:
+    """(mission, level, concept) -> (reports, evidence), counted in Python from the report graphs."""
+    reports: dict[tuple, set] = defaultdict(set)
+    evidence: Counter = Counter()
+    for g in report_graphs(dataset):
+        for ev in g.subjects(RDF.type, A4P.SupportEvidence):
+            for mission in g.objects(ev, A4P.operation):
+                for level, prop in (("theme", A4P.theme), ("commitment", A4P.commitment)):
+                    for concept in g.objects(ev, prop):
+                        key = (str(mission), level, str(concept))
+                        reports[key].add(g.identifier)
+                        evidence[key] += 1
+    return {k: (len(reports[k]), evidence[k]) for k in reports}
+
+
+def answered_support(store) -> dict[tuple[str, str, str], tuple[int, int]]:
+    res = queries.run("support_summary", store)
+    return {(r["mission"].value, r["level"].value, r["concept"].value): (int(r["reports"].value),
+                                                                        int(r["evidence"].value))
+            for r in res.dicts()}
+
+
+def expected_paragraphs(dataset) -> dict[tuple[str, str], int]:
+    """(report symbol, theme) -> paragraphs of the theme's sections."""
+    out: Counter = Counter()
+    for g in report_graphs(dataset):
+        report = next(g.subjects(RDF.type, A4P.Report))
+        symbol = str(g.value(report, A4P.symbol))
+        for p in g.subjects(RDF.type, A4P.Paragraph):
+            for theme in g.objects(p, A4P.theme):
+                out[(symbol, str(theme))] += 1
+    return dict(out)
+
+
+def answered_paragraphs(store) -> dict[tuple[str, str], int]:
+    return {(r["report"].value, r["theme"].value): int(r["paragraphs"].value)
+            for r in queries.run("theme_overview", store).dicts()}
+
+
+def test_tallies_are_the_counts_of_what_the_reports_say(two_reports, tmp_path):
+    load_dataset(two_reports.dataset, tmp_path / "store")
+    with EmbeddedStore.open(tmp_path / "store", read_only=True) as s:
+        support = answered_support(s)
+        paragraphs = answered_paragraphs(s)
+    assert support == expected_support(two_reports.dataset)
+    assert paragraphs == expected_paragraphs(two_reports.dataset)
+    assert {symbol for symbol, _ in paragraphs} == {"A/74/533", "A/76/999"}
+
+
+def test_reloading_one_report_recounts_it_and_the_corpus_and_leaves_the_other_alone(two_reports, tmp_path):
+    load_dataset(two_reports.dataset, tmp_path / "store")
+    small = next(g for g in report_graphs(two_reports.dataset) if "A-76-999" in str(g.identifier))
+    seed = next(g for g in report_graphs(two_reports.dataset) if "A-74-533" in str(g.identifier))
+    with EmbeddedStore.open(tmp_path / "store", read_only=True) as s:
+        seed_tallies = s.dump_graph(tally_graph(str(seed.identifier))).count(b"\n")
+    # the small report again, without one piece of its support evidence
+    dropped = next(iter(small.subjects(RDF.type, A4P.SupportEvidence)))
+    ds = Dataset()
+    target = ds.graph(small.identifier)
+    for t in small:
+        if t[0] != dropped:
+            target.add(t)
+    load_dataset(ds, tmp_path / "store")
+    both = Dataset()
+    for g in (seed, target):
+        copy = both.graph(g.identifier)
+        for t in g:
+            copy.add(t)
+    with EmbeddedStore.open(tmp_path / "store", read_only=True) as s:
+        assert answered_support(s) == expected_support(both)
+        assert s.dump_graph(tally_graph(str(seed.identifier))).count(b"\n") == seed_tallies
+
+
+def test_a_report_removed_from_the_store_takes_its_tallies_along(two_reports, tmp_path):
+    load_dataset(two_reports.dataset, tmp_path / "store")
+    small = next(str(g.identifier) for g in report_graphs(two_reports.dataset) if "A-76-999" in str(g.identifier))
+    with EmbeddedStore.open(tmp_path / "store") as s:
+        assert tally_graph(small) in s.graphs()
+        s.remove_graph(small)
+        refresh(s)
+        assert tally_graph(small) not in s.graphs()
+        support = answered_support(s)
+        symbols = {symbol for symbol, _ in answered_paragraphs(s)}
+    assert symbols == {"A/74/533"}
+    seed_only = Dataset()
+    seed = next(g for g in report_graphs(two_reports.dataset) if "A-74-533" in str(g.identifier))
+    copy = seed_only.graph(seed.identifier)
+    for t in seed:
+        copy.add(t)
+    assert support == expected_support(seed_only) != expected_support(two_reports.dataset)
+
+
+def test_tally_queries_are_tagged_with_their_scope():
+    from a4p_kg.tallies import tallies
+
+    scopes = {t.name: t.scope for t in tallies()}
+    assert scopes == {"support": "corpus", "theme_coverage": "report"}
