@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     with EmbeddedStore.open(args.store) as s:
         n = fill_store(s, args.reports)
         s.flush()
-        s.optimize()
+        s.compact()
     dt = time.perf_counter() - t
     print(f"{args.reports} reports, {n} quads in {dt:.1f} s ({n / dt:,.0f} quads/s) into {args.store}")
     return 0
