@@ -332,8 +332,18 @@ class EmbeddedStore(Store):
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("not a SELECT query")
         names = [v.value for v in res.variables]
-        n = len(names)
-        rows = [tuple(_from_ox(sol[i]) for i in range(n)) for sol in res]
+        # a cell repeats (a report symbol, a label): convert each distinct term once
+        seen: dict = {}
+
+        def term(t):
+            if t is None:
+                return None
+            found = seen.get(t)
+            if found is None:
+                found = seen[t] = _from_ox(t)
+            return found
+
+        rows = [tuple([term(t) for t in sol]) for sol in res]
         return Results(names, rows)
 
     def ask(self, query: str) -> bool:
