@@ -334,3 +334,12 @@ def test_head_requests(client):
     assert r.status_code == 200 and r.content == b""
     assert r.headers["content-type"].startswith("text/turtle") and int(r.headers["content-length"]) > 100
     assert client.head("/id/operation/NOPE").status_code == 404
+
+
+def test_pages_do_not_link_to_blank_nodes(client):
+    """The store's tallies are blank nodes pointing at reports, missions and themes: they have no page, so no
+    page lists them among what points at it."""
+    for url in ("/id/report/A-74-533", "/id/operation/MINUSCA", "/id/theme/protection"):
+        r = get_html(client, url)
+        assert not re.search(r'/resource\?iri=[0-9a-f]{16,}"', r.text), url
+        assert "in report</a>" not in r.text, url
