@@ -30,6 +30,14 @@ def small_build():
 
 
 @pytest.fixture(scope="session")
+def two_reports():
+    """The seed report and the small test report built together: one named graph each (a BuildResult)."""
+    from a4p_kg.build import build_dataset
+
+    return build_dataset([SEED, SMALL])
+
+
+@pytest.fixture(scope="session")
 def built_graph_dir(tmp_path_factory):
     """graph/ as `a4p-kg build` writes it, built once into a temporary folder."""
     from a4p_kg.build import build

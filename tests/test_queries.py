@@ -52,14 +52,19 @@ def sample_store():
     return s
 
 
-@pytest.fixture(scope="module")
-def sample_rdflib(sample_store):
+def rdflib_copy(store: EmbeddedStore) -> RdflibStore:
+    """The same named graphs in rdflib's engine (the reference the embedded store is compared with)."""
     from rdflib import Dataset
 
     ds = Dataset(default_union=True)
-    for g in sample_store.graphs():
-        ds.graph(g).parse(data=sample_store.dump_graph(g), format="nt")
+    for g in store.graphs():
+        ds.graph(g).parse(data=store.dump_graph(g), format="nt")
     return RdflibStore(ds)
+
+
+@pytest.fixture(scope="module")
+def sample_rdflib(sample_store):
+    return rdflib_copy(sample_store)
 
 
 @pytest.fixture(scope="module")
@@ -77,12 +82,7 @@ def report_store(seed_build):
 
 @pytest.fixture(scope="module")
 def report_rdflib(report_store):
-    from rdflib import Dataset
-
-    ds = Dataset(default_union=True)
-    for g in report_store.graphs():
-        ds.graph(g).parse(data=report_store.dump_graph(g), format="nt")
-    return RdflibStore(ds)
+    return rdflib_copy(report_store)
 
 
 # -------------------------------------------------------------------------------------------- helpers

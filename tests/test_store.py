@@ -13,16 +13,6 @@ REPORT_G = "https://w3id.org/a4p/id/graph/report/"
 PROV_G = "https://w3id.org/a4p/id/graph/provenance"
 
 
-@pytest.fixture(scope="module")
-def two_reports():
-    """The seed report and the small test report built together: one named graph each."""
-    from support import SEED, SMALL
-
-    from a4p_kg.build import build_dataset
-
-    return build_dataset([SEED, SMALL])
-
-
 def _count(store: EmbeddedStore, graph: str) -> int:
     res = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     return int(res.rows[0][0].value)

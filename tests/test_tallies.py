@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import pytest
 from rdflib import RDF, Dataset
 
 from a4p_kg import queries
@@ -14,15 +13,6 @@ from a4p_kg.store import EmbeddedStore, load_dataset, tally_graph
 from a4p_kg.tallies import refresh
 
 REPORT_G = "/graph/report/"
-
-
-@pytest.fixture(scope="module")
-def two_reports():
-    from support import SEED, SMALL
-
-    from a4p_kg.build import build_dataset
-
-    return build_dataset([SEED, SMALL])
 
 
 def report_graphs(dataset) -> list:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -387,6 +387,35 @@ class EmbeddedStore(Store):
             self._store.bulk_load(data, format=fmt, to_graph=g)
         else:
             self._store.load(data, format=fmt, to_graph=g)
+
+    def replace_graph_constructed(self, graph: str, queries: Iterable[tuple[str, str]]) -> int:
+        """Replace the named graph ``graph`` with the triples that CONSTRUCT ``queries`` make from the store,
+        each given as (where it comes from, for errors; text). Returns the number of triples.
+
+        Raises:
+            QueryError: a query does not parse or cannot run (the message names where it comes from).
+        """
+        ox = _ox()
+        target = ox.NamedNode(graph)
+        quads = []
+        for source, text in queries:
+            try:
+                made = self._store.query(text, use_default_graph_as_union=True)
+                quads.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in made)
+            except (SyntaxError, RuntimeError) as exc:
+                raise QueryError(f"{source}: {_one_line(exc)}") from None
+        self.remove_graph(graph)
+        if quads:
+            self._store.extend(quads)
+        return len(quads)
+
+    def instances(self, graph: str, cls: str) -> list[str]:
+        """The IRIs typed ``cls`` in the named graph ``graph``."""
+        ox = _ox()
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        return [q.subject.value for q in self._store.quads_for_pattern(None, rdf_type, ox.NamedNode(cls),
+                                                                       ox.NamedNode(graph))
+                if isinstance(q.subject, ox.NamedNode)]
 
     def load_quads(self, data: bytes | str | IO[bytes], *, format: str = "nq") -> None:
         """Bulk-load N-Quads or TriG (adds; graphs are not cleared first)."""

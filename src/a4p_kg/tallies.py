@@ -30,7 +30,6 @@ from .store import (REPORT_GRAPH, EmbeddedStore, Term, corpus_tally_graph, injec
 __all__ = ["Tally", "tallies", "refresh"]
 
 A4P_REPORT = "https://w3id.org/a4p/ontology#Report"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @dataclass(frozen=True)
@@ -66,52 +65,27 @@ def refresh(store: EmbeddedStore, reports: Iterable[str] | None = None) -> dict[
     store), then the corpus tallies; tally graphs of reports no longer in the store are dropped.
 
     Returns ``{"reports": n, "triples": m, "seconds": s}``.
-    """
-    import pyoxigraph as ox
 
+    Raises:
+        QueryError: a tally query does not parse or cannot run.
+    """
     t0 = time.perf_counter()
-    raw = store._store
     graphs = store.graphs()
     report_graphs = [g for g in graphs if REPORT_GRAPH in g]
     todo = report_graphs if reports is None else [g for g in reports if REPORT_GRAPH in g]
     present = set(report_graphs)
-    triples = 0
     for g in graphs:  # a report removed from the store takes its tallies along
         report = report_of_tally_graph(g)
         if report is not None and report not in present:
             store.remove_graph(g)
     per_report = [t for t in tallies() if t.scope == "report"]
+    triples = 0
     for g in todo:
-        target = ox.NamedNode(tally_graph(g))
-        if raw.contains_named_graph(target):
-            raw.remove_graph(target)
-        subjects = [q.subject for q in raw.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), ox.NamedNode(A4P_REPORT),
-                                                             ox.NamedNode(g))]
-        quads = []
-        for r in subjects:
-            for t in per_report:
-                query = inject_values(t.query, {"r": Term.iri(r.value)})
-                quads.extend(ox.Quad(x.subject, x.predicate, x.object, target) for x in _construct(store, t, query))
-        if quads:
-            raw.extend(quads)
-            triples += len(quads)
+        made = ((str(t.path), inject_values(t.query, {"r": Term.iri(r)}))
+                for r in store.instances(g, A4P_REPORT) for t in per_report)
+        triples += store.replace_graph_constructed(tally_graph(g), made)
     if report_graphs:
         base = report_graphs[0].split(REPORT_GRAPH, 1)[0]
-        target = ox.NamedNode(corpus_tally_graph(base))
-        if raw.contains_named_graph(target):
-            raw.remove_graph(target)
-        quads = []
-        for t in tallies():
-            if t.scope == "corpus":
-                quads.extend(ox.Quad(x.subject, x.predicate, x.object, target) for x in _construct(store, t, t.query))
-        if quads:
-            raw.extend(quads)
-            triples += len(quads)
+        made = ((str(t.path), t.query) for t in tallies() if t.scope == "corpus")
+        triples += store.replace_graph_constructed(corpus_tally_graph(base), made)
     return {"reports": len(todo), "triples": triples, "seconds": time.perf_counter() - t0}
-
-
-def _construct(store: EmbeddedStore, tally: Tally, query: str):
-    try:
-        return list(store.raw_query(query))
-    except (SyntaxError, RuntimeError) as exc:
-        raise QueryError(f"{tally.path}: {str(exc).splitlines()[0]}") from None
