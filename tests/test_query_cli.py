@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from a4p_kg.cli import main
+from a4p_kg.tallies import refresh as refresh_tallies
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +28,7 @@ def store_dir(tmp_path_factory):
         s.load_quads((ROOT / "tests" / "golden" / "sample.trig").read_bytes(), format="trig")
         s.replace_graph("https://w3id.org/a4p/id/graph/reference",
                         load_reference().serialize(format="nt", encoding="utf-8"))
+        refresh_tallies(s)  # as a build's store fill does
         s.flush()
     return str(folder)
 

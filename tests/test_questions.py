@@ -10,15 +10,17 @@ import pytest
 
 from a4p_kg import queries
 from a4p_kg.store import EmbeddedStore
+from a4p_kg.tallies import refresh
 
 
 
 @pytest.fixture(scope="module")
 def store(built_graph_dir):
-    """The graph as `a4p-kg build` exports it (graph/a4p.trig), in an in-memory store."""
+    """The graph as `a4p-kg build` exports it (graph/a4p.trig), in an in-memory store with its tallies."""
     s = EmbeddedStore.memory()
     with open(built_graph_dir / "a4p.trig", "rb") as fh:
         s.load_quads(fh, format="trig")
+    refresh(s)
     return s
 
 

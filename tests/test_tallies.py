@@ -115,4 +115,67 @@ def test_tally_queries_are_tagged_with_their_scope():
     from a4p_kg.tallies import tallies
 
     scopes = {t.name: t.scope for t in tallies()}
-    assert scopes == {"support": "corpus", "theme_coverage": "report"}
+    assert scopes == {"support": "corpus", "theme_coverage": "report", "missions": "mission"}
+
+
+#: per question: the columns that tell its rows apart (besides the report), and the list columns
+MISSION_QUESTIONS = {
+    "commitments_by_mission": (("theme", "commitment"), "partners"),
+    "partners_of_mission": (("partner", "relation", "context"), None),
+    "mission_profile": (("aspect", "item", "detail"), None),
+}
+
+
+def corpus_view_from_reports(per_report: dict[str, list[dict]], dates: dict[str, str], key_cols, union_col):
+    """What a mission-scoped question answers over all the reports, made from its answers report by report:
+    per item, the reports and evidence summed, the paragraphs of the latest report saying it, and the union of
+    the list column (partners) over all of them. A figure is a row of the latest report's as it is there."""
+    rows: dict[tuple, list] = defaultdict(list)
+    for symbol, answer in per_report.items():
+        for r in answer:
+            key = tuple(r[c] for c in key_cols if not (c == "detail" and r.get("aspect") == "figure"))
+            rows[key].append((dates[symbol], symbol, r))
+    out = []
+    for key, said in rows.items():
+        _, latest, last = max(said, key=lambda x: (x[0], x[1]))
+        figure = last.get("aspect") == "figure"
+        for _, symbol, r in said:
+            if figure and symbol != latest:
+                continue
+            if not figure and r is not last:
+                continue
+            row = dict(r)
+            row["reports"] = str(len({s for _, s, _ in said}))
+            row["latest"] = latest
+            if not figure:
+                row["evidence"] = str(sum(int(x["evidence"]) for _, _, x in said))
+            if union_col:
+                row[union_col] = "; ".join(sorted({p for _, _, x in said for p in x[union_col].split("; ") if p}))
+            out.append(row)
+    return sorted(tuple(sorted(r.items())) for r in out)
+
+
+def _answer(store, name, mission, report=None) -> list[dict]:
+    params = {"mission": mission} | ({"report": report} if report else {})
+    return [{k: (v.value if v is not None else "") for k, v in r.items()}
+            for r in queries.run(name, store, params).dicts()]
+
+
+def test_mission_questions_over_all_the_reports_sum_up_their_answers_report_by_report(two_reports, tmp_path):
+    load_dataset(two_reports.dataset, tmp_path / "store")
+    with EmbeddedStore.open(tmp_path / "store", read_only=True) as s:
+        dates = {r["report"].value: r["date"].value for r in queries.run("reports", s).dicts()}
+        assert len(dates) == 2 and len(set(dates.values())) == 2
+        missions = {r["mission"].value for r in queries.run("support_summary", s).dicts()}
+        shared = 0
+        for name, (key_cols, union_col) in MISSION_QUESTIONS.items():
+            for mission in sorted(missions):
+                per_report = {symbol: _answer(s, name, mission, symbol) for symbol in dates}
+                shared += all(per_report.values())
+                for r in (r for answer in per_report.values() for r in answer):
+                    r.pop("reports"), r.pop("latest")
+                whole = _answer(s, name, mission)
+                got = sorted(tuple(sorted(r.items())) for r in whole)
+                assert got == corpus_view_from_reports(per_report, dates, key_cols, union_col), (name, mission)
+    assert shared  # some mission is in both reports: the sums are not trivially one report's answer
+

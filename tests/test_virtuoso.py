@@ -14,6 +14,7 @@ import pytest
 from a4p_kg import queries, virtuoso
 from a4p_kg.cli import main
 from a4p_kg.store import EmbeddedStore, RemoteStore
+from a4p_kg.tallies import refresh as refresh_tallies
 
 pytestmark = pytest.mark.virtuoso
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +34,7 @@ def store_dir(tmp_path_factory, seed_build):
         s.load_quads((ROOT / "tests" / "golden" / "sample.trig").read_bytes(), format="trig")
         s.replace_graph("https://w3id.org/a4p/id/graph/reference",
                         load_reference().serialize(format="nt", encoding="utf-8"))
+        refresh_tallies(s)  # as a build's store fill does
         s.flush()
     return folder
 

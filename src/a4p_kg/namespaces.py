@@ -168,6 +168,14 @@ class A4P(DefinedNamespace):
     missionCount: URIRef
     figureCount: URIRef
     recommendationCount: URIRef
+    aboutOperation: URIRef
+    aspect: URIRef
+    item: URIRef
+    context: URIRef
+    relation: URIRef
+    latestReport: URIRef
+    latestEvidence: URIRef
+    latestParagraph: URIRef
     goal: URIRef
 
 

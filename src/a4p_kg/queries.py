@@ -71,7 +71,7 @@ SUBCLASSES = {
 _HEADER_KEYS = {"summary", "description", "tags", "params", "returns", "lists", "focus",
                 # grlc's own keys, accepted so a grlc server can serve the folder as it is
                 "method", "endpoint", "pagination", "enumerate", "defaults", "transform", "endpoint_in_url"}
-_PARAM_KEYS = {"type", "required", "example", "description", "class"}
+_PARAM_KEYS = {"type", "required", "example", "description", "class", "default"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -84,6 +84,7 @@ class Param:
     example: str
     description: str = ""
     cls: str | None = None  # for an iri: the a4p class a bare name preferably names (see SUBCLASSES)
+    default: str | None = None  # bound when the parameter is not given (a string: "" may stand for "all")
 
 
 @dataclass(frozen=True)
@@ -224,8 +225,12 @@ def parse_header(text: str, *, source: str = "query") -> dict:
         required = spec.get("required", False)
         if not isinstance(required, bool):
             raise QueryError(f"{where}: 'required' must be true or false")
+        default = spec.get("default")
+        if default is not None and (required or ptype != "string" or not isinstance(default, str)):
+            raise QueryError(f"{where}: only an optional string parameter has a default (a string)")
         params[pname] = Param(name=pname, type=ptype, required=required, example=str(spec["example"]),
-                              description=str(spec.get("description", "")), cls=spec.get("class"))
+                              description=str(spec.get("description", "")), cls=spec.get("class"),
+                              default=default)
     lists = data.get("lists") or {}
     if not isinstance(lists, dict) or not all(k in returns and isinstance(v, str) and v for k, v in lists.items()):
         raise QueryError(f"{source}: 'lists' must map returned columns to their separators")
@@ -315,6 +320,9 @@ def bind(q: CannedQuery, raw: Mapping[str, str], store: Store | None = None, *,
         if check_required and p.required and (p.name not in raw or raw[p.name] == ""):
             raise QueryError(f"query {q.name} needs --param {p.name}=VALUE ({p.type}, e.g. {p.name}={p.example})")
     out = {k: _convert(q, q.params[k], v, store) for k, v in raw.items() if v != ""}
+    for p in q.params.values():  # a parameter not given takes its default, if it has one
+        if p.default is not None and raw.get(p.name, "") == "":
+            out[p.name] = Term.literal(p.default)
     return {k: v for k, v in out.items() if v is not None}
 
 

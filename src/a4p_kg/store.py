@@ -364,6 +364,29 @@ class EmbeddedStore(Store):
         """The engine's own answer (an iterator of pyoxigraph solutions), for benchmarks."""
         return self._store.query(query, use_default_graph_as_union=True)
 
+    def select_nt(self, query: str) -> tuple[list[str], Iterator[tuple[str | None, ...]]]:
+        """A SELECT's variables and its rows as N-Triples terms (``<iri>``, ``"v"^^<dt>``; None if unbound),
+        streamed: for queries over the whole store, whose rows are too many to hold as :class:`Term` s.
+
+        Raises:
+            QueryError: the query does not parse or cannot run.
+        """
+        try:
+            res = self._store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"the query does not parse: {_one_line(exc)}") from None
+        except RuntimeError as exc:
+            raise QueryError(f"the query cannot run: {_one_line(exc)}") from None
+        names = [v.value for v in res.variables]
+
+        def rows():
+            try:
+                for sol in res:
+                    yield tuple(None if (t := sol[n]) is None else str(t) for n in names)
+            except RuntimeError as exc:
+                raise QueryError(f"the query cannot run: {_one_line(exc)}") from None
+        return names, rows()
+
     # -- contents
     def graphs(self) -> list[str]:
         """The named graphs, sorted."""
@@ -555,6 +578,11 @@ def tally_graph(report_graph: str) -> str:
 def corpus_tally_graph(base: str) -> str:
     """The graph of the tallies over all the reports of a store: ``{base}graph/tallies/corpus``."""
     return f"{base.rstrip('/')}{TALLY_GRAPH}corpus"
+
+
+def mission_tally_graph(base: str) -> str:
+    """The graph of the per-mission tallies over all the reports of a store: ``{base}graph/tallies/missions``."""
+    return f"{base.rstrip('/')}{TALLY_GRAPH}missions"
 
 
 def report_of_tally_graph(graph: str) -> str | None:

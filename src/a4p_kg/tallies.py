@@ -8,6 +8,12 @@ Two kinds, by the tag in each query's header:
   (:func:`a4p_kg.store.tally_graph`), so reloading one report recounts that report only.
 - ``corpus``: counts over all the reports (per mission and theme or commitment area: reports, evidence). Run
   over the whole store after every load; the result replaces the corpus tally graph.
+- ``mission``: what the reports say about each mission, one tally per mission and item over all the reports
+  (reports, evidence, the latest report that says it and the paragraphs and evidence there, partners). A
+  SELECT, grouped here (:func:`mission_tallies`): a tally links several paragraphs and partners, which a
+  CONSTRUCT cannot give one blank node. Run over the whole store after every load; the result replaces the
+  mission tally graph. Mission-scoped questions asked of the whole store read these, so their answer is
+  bounded by what is said of the mission, not by the number of reports.
 
 Tallies live in stores only: graph/ holds what the reports say, not counts of it. :func:`refresh` keeps them
 current in an embedded store (the build, ``fill_from_trig`` and ``publish --source`` call it); publishing a
@@ -24,12 +30,18 @@ from pathlib import Path
 
 from .errors import QueryError
 from .paths import queries_dir
-from .store import (REPORT_GRAPH, EmbeddedStore, Term, corpus_tally_graph, inject_values, report_of_tally_graph,
-                    tally_graph)
+from .store import (REPORT_GRAPH, TALLY_GRAPH, EmbeddedStore, Term, corpus_tally_graph, inject_values, mission_tally_graph,
+                    report_of_tally_graph, tally_graph)
 
-__all__ = ["Tally", "tallies", "refresh"]
+__all__ = ["Tally", "tallies", "refresh", "mission_tallies"]
 
-A4P_REPORT = "https://w3id.org/a4p/ontology#Report"
+A4P = "https://w3id.org/a4p/ontology#"
+A4P_REPORT = A4P + "Report"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+#: the key columns of a mission tally row, and the property each is stated with
+_KEYS = (("mission", "aboutOperation"), ("aspect", "aspect"), ("item", "item"), ("context", "context"),
+         ("relation", "relation"))
 
 
 @dataclass(frozen=True)
@@ -38,24 +50,24 @@ class Tally:
     path: Path
     summary: str
     query: str
-    scope: str  # "report" or "corpus"
+    scope: str  # "report", "corpus" or "mission"
 
 
 @lru_cache(maxsize=4)
 def tallies(folder: Path | None = None) -> tuple[Tally, ...]:
-    """The tally queries of ``queries/tallies/``, each tagged ``report`` or ``corpus``.
+    """The tally queries of ``queries/tallies/``, each tagged ``report``, ``corpus`` or ``mission``.
 
     Raises:
-        QueryError: a query is tagged neither.
+        QueryError: a query is tagged none of these.
     """
     from .queries import parse_header, read_folder
 
     out = []
     for name, path, summary, text in read_folder(folder or queries_dir() / "tallies"):
         tags = set(parse_header(text, source=str(path)).get("tags") or ())
-        scope = "report" if "report" in tags else "corpus" if "corpus" in tags else None
+        scope = next((t for t in ("report", "corpus", "mission") if t in tags), None)
         if scope is None:
-            raise QueryError(f"{path}: a tally query is tagged report or corpus")
+            raise QueryError(f"{path}: a tally query is tagged report, corpus or mission")
         out.append(Tally(name, path, summary, text, scope))
     return tuple(out)
 
@@ -88,4 +100,75 @@ def refresh(store: EmbeddedStore, reports: Iterable[str] | None = None) -> dict[
         base = report_graphs[0].split(REPORT_GRAPH, 1)[0]
         made = ((str(t.path), t.query) for t in tallies() if t.scope == "corpus")
         triples += store.replace_graph_constructed(corpus_tally_graph(base), made)
+        nt = b"".join(mission_tallies(store, t) for t in tallies() if t.scope == "mission")
+        store.replace_graph(mission_tally_graph(base), nt)
+        triples += nt.count(b"\n")
+    else:
+        for g in graphs:
+            if TALLY_GRAPH in g:
+                store.remove_graph(g)
     return {"reports": len(todo), "triples": triples, "seconds": time.perf_counter() - t0}
+
+
+def mission_tallies(store: EmbeddedStore, tally: Tally) -> bytes:
+    """Run a ``mission`` tally query over the whole store and group its rows (one per report and piece of
+    evidence) into one tally per mission, aspect, item, context and relation: N-Triples of
+
+    ``_:t a a4p:Tally ; a4p:aboutOperation ?mission ; a4p:aspect ?aspect ; a4p:item ?item ; a4p:context ?context ;
+    a4p:relation ?relation ; a4p:reportCount ?reports ; a4p:evidenceCount ?evidence ; a4p:latestReport ?r ;
+    a4p:latestEvidence ?e ; a4p:latestParagraph ?p ; a4p:partner ?partner``
+
+    where the latest report is the one with the latest date (then the greatest IRI) among those saying it,
+    ``latestEvidence``/``latestParagraph`` what it says there, and ``partner`` every partner over all the
+    reports. The rows are streamed (at 1,000 reports there are ~750,000); only the latest report's evidence
+    is kept per tally. Blank nodes are numbered in the sorted order of the keys, so the output is the same
+    every run.
+
+    Raises:
+        QueryError: the query does not parse or cannot run, or does not return the columns grouped here.
+    """
+    try:
+        names, rows = store.select_nt(tally.query)
+    except QueryError as exc:
+        raise QueryError(f"{tally.path}: {exc}") from None
+    idx = {v: i for i, v in enumerate(names)}
+    missing = [c for c in [c for c, _ in _KEYS] + ["report", "evidence", "paragraph"] if c not in idx]
+    if missing:
+        raise QueryError(f"{tally.path}: a mission tally returns {', '.join(missing)}")
+    key_at = [idx[c] for c, _ in _KEYS]
+    r_at, d_at, e_at, p_at = idx["report"], idx.get("date"), idx["evidence"], idx["paragraph"]
+    partner_at = idx.get("partner")
+    # key -> [reports, evidence, partners, (date, report) of the latest, its evidence, its paragraphs]
+    groups: dict[tuple, list] = {}
+    for row in rows:
+        report, evidence = row[r_at], row[e_at]
+        key = tuple(row[i] for i in key_at)
+        if key[0] is None or key[1] is None or report is None or evidence is None:
+            continue
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = [set(), set(), set(), ("", ""), set(), set()]
+        g[0].add(report)
+        g[1].add(evidence)
+        if partner_at is not None and row[partner_at] is not None:
+            g[2].add(row[partner_at])
+        when = ((row[d_at] or "") if d_at is not None else "", report)
+        if when > g[3]:  # a later report: what the earlier one said no longer counts as the latest
+            g[3], g[4], g[5] = when, set(), set()
+        if when == g[3]:
+            g[4].add(evidence)
+            if row[p_at] is not None:
+                g[5].add(row[p_at])
+    lines: list[str] = []
+    for n, key in enumerate(sorted(groups, key=lambda k: tuple(t or "" for t in k))):
+        reports, evidence, partners, (_, latest), latest_evidence, latest_paragraphs = groups[key]
+        out = [(RDF_TYPE, f"<{A4P}Tally>")]
+        out += [(A4P + prop, t) for (_, prop), t in zip(_KEYS, key) if t is not None]
+        out += [(A4P + "reportCount", f'"{len(reports)}"^^<{XSD_INTEGER}>'),
+                (A4P + "evidenceCount", f'"{len(evidence)}"^^<{XSD_INTEGER}>'),
+                (A4P + "latestReport", latest)]
+        out += [(A4P + "latestEvidence", t) for t in sorted(latest_evidence)]
+        out += [(A4P + "latestParagraph", t) for t in sorted(latest_paragraphs)]
+        out += [(A4P + "partner", t) for t in sorted(partners)]
+        lines += [f"_:t{n} <{p}> {o} .\n" for p, o in out]
+    return "".join(lines).encode()
