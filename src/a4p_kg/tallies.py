@@ -30,8 +30,8 @@ from pathlib import Path
 
 from .errors import QueryError
 from .paths import queries_dir
-from .store import (REPORT_GRAPH, TALLY_GRAPH, EmbeddedStore, Term, corpus_tally_graph, inject_values, mission_tally_graph,
-                    report_of_tally_graph, tally_graph)
+from .store import (REPORT_GRAPH, TALLY_GRAPH, EmbeddedStore, Term, corpus_tally_graph, inject_values,
+                    mission_tally_graph, report_of_tally_graph, tally_graph)
 
 __all__ = ["Tally", "tallies", "refresh", "mission_tallies"]
 
