@@ -316,6 +316,22 @@ class EmbeddedStore(Store):
         return cls(_ox().Store())
 
     # -- queries
+    def _solutions(self, query: str, substitutions=None):
+        """The engine's solutions of a SELECT (the default graph is the union of all graphs).
+
+        Raises:
+            QueryError: the query does not parse, cannot run, or is not a SELECT.
+        """
+        try:
+            res = self._store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as exc:
+            raise QueryError(f"the query does not parse: {_one_line(exc)}") from None
+        except RuntimeError as exc:
+            raise QueryError(f"the query cannot run: {_one_line(exc)}") from None
+        if not isinstance(res, _ox().QuerySolutions):
+            raise QueryError("not a SELECT query")
+        return res
+
     def _select(self, query: str, bindings: dict[str, Term]) -> Results:
         ox = _ox()
         subs = None
@@ -323,14 +339,7 @@ class EmbeddedStore(Store):
             query = inject_values(query, bindings)
         elif bindings:
             subs = {ox.Variable(k): _ox_term(v) for k, v in bindings.items()}
-        try:
-            res = self._store.query(query, use_default_graph_as_union=True, substitutions=subs)
-        except SyntaxError as exc:
-            raise QueryError(f"the query does not parse: {_one_line(exc)}") from None
-        except RuntimeError as exc:
-            raise QueryError(f"the query cannot run: {_one_line(exc)}") from None
-        if not isinstance(res, ox.QuerySolutions):
-            raise QueryError("not a SELECT query")
+        res = self._solutions(query, subs)
         names = [v.value for v in res.variables]
         # a cell repeats (a report symbol, a label): convert each distinct term once
         seen: dict = {}
@@ -371,12 +380,7 @@ class EmbeddedStore(Store):
         Raises:
             QueryError: the query does not parse or cannot run.
         """
-        try:
-            res = self._store.query(query, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"the query does not parse: {_one_line(exc)}") from None
-        except RuntimeError as exc:
-            raise QueryError(f"the query cannot run: {_one_line(exc)}") from None
+        res = self._solutions(query)
         names = [v.value for v in res.variables]
 
         def rows():
