@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .errors import QueryError
 from .paths import queries_dir
-from .store import (REPORT_GRAPH, TALLY_GRAPH, EmbeddedStore, Term, corpus_tally_graph, inject_values,
+from .store import (REPORT_GRAPH, TALLY_GRAPH, XSD, EmbeddedStore, Term, corpus_tally_graph, inject_values,
                     mission_tally_graph, report_of_tally_graph, tally_graph)
 
 __all__ = ["Tally", "tallies", "refresh", "mission_tallies"]
@@ -38,7 +38,7 @@ __all__ = ["Tally", "tallies", "refresh", "mission_tallies"]
 A4P = "https://w3id.org/a4p/ontology#"
 A4P_REPORT = A4P + "Report"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_INTEGER = XSD + "integer"
 #: the key columns of a mission tally row, and the property each is stated with
 _KEYS = (("mission", "aboutOperation"), ("aspect", "aspect"), ("item", "item"), ("context", "context"),
          ("relation", "relation"))
