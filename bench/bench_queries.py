@@ -137,7 +137,7 @@ SCOPES = {"report": "scoped to one report", "mission": "scoped to one mission, o
 
 
 def _scope(q, bindings) -> str:
-    if "report" in bindings:
+    if "report" in bindings and bindings["report"].value:  # not the default "" (all the reports)
         return "report"
     if "mission" in bindings:
         return "mission"
