@@ -585,9 +585,15 @@ def corpus_tally_graph(base: str) -> str:
     return f"{base.rstrip('/')}{TALLY_GRAPH}corpus"
 
 
-def mission_tally_graph(base: str) -> str:
-    """The graph of the per-mission tallies over all the reports of a store: ``{base}graph/tallies/missions``."""
-    return f"{base.rstrip('/')}{TALLY_GRAPH}missions"
+def mission_tally_graph(base: str, operation: str) -> str:
+    """The graph of one peace operation's mission tallies over all the reports of a store:
+    ``{base}graph/tallies/mission/MINUSCA`` for ``.../operation/MINUSCA`` (the last segment of its IRI).
+
+    >>> mission_tally_graph("https://w3id.org/a4p/id", "https://w3id.org/a4p/id/operation/MINUSCA")
+    'https://w3id.org/a4p/id/graph/tallies/mission/MINUSCA'
+    """
+    slug = re.sub(r"[^A-Za-z0-9._~-]", "-", re.split(r"[/#]", operation.rstrip("/#"))[-1]) or "-"
+    return f"{base.rstrip('/')}{TALLY_GRAPH}mission/{slug}"
 
 
 def report_of_tally_graph(graph: str) -> str | None:
@@ -1034,9 +1040,13 @@ def _binding_plan(query: str, names: tuple[str, ...]) -> tuple[tuple[tuple[int, 
         if branches:
             spans = [(c, groups[c][1]) for c in branches]
             outside = vars_used(g, spans + inner)
-            for c in branches:
-                place(c, mine)
             rest = mine & outside
+            for c in branches:
+                sub = next((proj for w, proj, sel in targets[1:] if sel == c + 1), None)
+                if sub is None:
+                    place(c, mine)
+                else:  # a branch that is a sub-SELECT: bound inside where it projects, else joined outside
+                    rest |= mine - sub
             if rest:
                 place(g, rest)
         else:

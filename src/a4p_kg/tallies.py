@@ -12,8 +12,10 @@ Two kinds, by the tag in each query's header:
   (reports, evidence, the latest report that says it and the paragraphs and evidence there, partners). A
   SELECT, grouped here (:func:`mission_tallies`): a tally links several paragraphs and partners, which a
   CONSTRUCT cannot give one blank node. Run over the whole store after every load; the result replaces the
-  mission tally graph. Mission-scoped questions asked of the whole store read these, so their answer is
-  bounded by what is said of the mission, not by the number of reports.
+  mission tally graphs, one per operation (``{base}graph/tallies/mission/MINUSCA``, the graph stating
+  ``<graph> dcterms:subject <operation>``). Mission-scoped questions asked of the whole store read these, so
+  their answer is bounded by what is said of the mission, not by the number of reports; and since each
+  operation's tallies are together, an engine reads each property of them in one range scan.
 
 Tallies live in stores only: graph/ holds what the reports say, not counts of it. :func:`refresh` keeps them
 current in an embedded store (the build, ``fill_from_trig`` and ``publish --source`` call it); publishing a
@@ -22,6 +24,7 @@ store copies its tally graphs with the others, so a remote endpoint answers the 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +40,9 @@ __all__ = ["Tally", "tallies", "refresh", "mission_tallies"]
 
 A4P = "https://w3id.org/a4p/ontology#"
 A4P_REPORT = A4P + "Report"
+DCTERMS_SUBJECT = "http://purl.org/dc/terms/subject"
+#: where the graphs of mission tallies are, one per operation (:func:`a4p_kg.store.mission_tally_graph`)
+MISSION_TALLY_GRAPH = TALLY_GRAPH + "mission"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_INTEGER = XSD + "integer"
 #: the key columns of a mission tally row, and the property each is stated with
@@ -100,9 +106,23 @@ def refresh(store: EmbeddedStore, reports: Iterable[str] | None = None) -> dict[
         base = report_graphs[0].split(REPORT_GRAPH, 1)[0]
         made = ((str(t.path), t.query) for t in tallies() if t.scope == "corpus")
         triples += store.replace_graph_constructed(corpus_tally_graph(base), made)
-        nt = b"".join(mission_tallies(store, t) for t in tallies() if t.scope == "mission")
-        store.replace_graph(mission_tally_graph(base), nt)
-        triples += nt.count(b"\n")
+        by_operation: dict[str, list[bytes]] = {}
+        for t in tallies():
+            if t.scope == "mission":
+                for op, nt in mission_tallies(store, t).items():
+                    by_operation.setdefault(op, []).append(nt)
+        wanted: dict[str, bytes] = {}
+        for op in sorted(by_operation):  # one graph per operation, stating which it is
+            g = mission_tally_graph(base, op[1:-1])
+            while g in wanted:  # two operations whose IRIs end alike
+                g += "-"
+            wanted[g] = b"".join(by_operation[op]) + f"<{g}> <{DCTERMS_SUBJECT}> {op} .\n".encode()
+        for g in graphs:
+            if MISSION_TALLY_GRAPH in g and g not in wanted:
+                store.remove_graph(g)
+        for g, nt in wanted.items():
+            store.replace_graph(g, nt)
+            triples += nt.count(b"\n")
     else:
         for g in graphs:
             if TALLY_GRAPH in g:
@@ -110,9 +130,10 @@ def refresh(store: EmbeddedStore, reports: Iterable[str] | None = None) -> dict[
     return {"reports": len(todo), "triples": triples, "seconds": time.perf_counter() - t0}
 
 
-def mission_tallies(store: EmbeddedStore, tally: Tally) -> bytes:
+def mission_tallies(store: EmbeddedStore, tally: Tally) -> dict[str, bytes]:
     """Run a ``mission`` tally query over the whole store and group its rows (one per report and piece of
-    evidence) into one tally per mission, aspect, item, context and relation: N-Triples of
+    evidence) into one tally per mission, aspect, item, context and relation: N-Triples for each mission
+    (its IRI in N-Triples the key) of
 
     ``_:t a a4p:Tally ; a4p:aboutOperation ?mission ; a4p:aspect ?aspect ; a4p:item ?item ; a4p:context ?context ;
     a4p:relation ?relation ; a4p:reportCount ?reports ; a4p:evidenceCount ?evidence ; a4p:latestReport ?r ;
@@ -121,8 +142,8 @@ def mission_tallies(store: EmbeddedStore, tally: Tally) -> bytes:
     where the latest report is the one with the latest date (then the greatest IRI) among those saying it,
     ``latestEvidence``/``latestParagraph`` what it says there, and ``partner`` every partner over all the
     reports. The rows are streamed (at 1,000 reports there are ~750,000); only the latest report's evidence
-    is kept per tally. Blank nodes are numbered in the sorted order of the keys, so the output is the same
-    every run.
+    is kept per tally. Blank nodes are named after the query and numbered in the sorted order of the keys, so
+    the output is the same every run.
 
     Raises:
         QueryError: the query does not parse or cannot run, or does not return the columns grouped here.
@@ -159,7 +180,7 @@ def mission_tallies(store: EmbeddedStore, tally: Tally) -> bytes:
             g[4].add(evidence)
             if row[p_at] is not None:
                 g[5].add(row[p_at])
-    lines: list[str] = []
+    lines: dict[str, list[str]] = {}
     for n, key in enumerate(sorted(groups, key=lambda k: tuple(t or "" for t in k))):
         reports, evidence, partners, (_, latest), latest_evidence, latest_paragraphs = groups[key]
         out = [(RDF_TYPE, f"<{A4P}Tally>")]
@@ -170,5 +191,6 @@ def mission_tallies(store: EmbeddedStore, tally: Tally) -> bytes:
         out += [(A4P + "latestEvidence", t) for t in sorted(latest_evidence)]
         out += [(A4P + "latestParagraph", t) for t in sorted(latest_paragraphs)]
         out += [(A4P + "partner", t) for t in sorted(partners)]
-        lines += [f"_:t{n} <{p}> {o} .\n" for p, o in out]
-    return "".join(lines).encode()
+        label = re.sub(r"[^A-Za-z0-9]", "", tally.name) or "t"
+        lines.setdefault(key[0], []).extend(f"_:{label}{n} <{p}> {o} .\n" for p, o in out)
+    return {op: "".join(ls).encode() for op, ls in lines.items()}
