@@ -22,7 +22,7 @@ import pytest
 
 from a4p_kg import queries
 from a4p_kg.errors import QueryError
-from a4p_kg.store import EmbeddedStore, RdflibStore, Term, inject_values
+from a4p_kg.store import XSD, EmbeddedStore, RdflibStore, Term, inject_values
 from a4p_kg.tallies import refresh as refresh_tallies
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,6 +253,7 @@ def test_a_union_branch_the_bound_values_empty_is_not_sent():
     assert branches(inject_values(q, {"r": Term.literal("A/74/533")})) == ["a"]
     assert branches(inject_values(q, {"r": Term.iri("http://e/R")})) == ["a", "b", "c"]
     assert branches(inject_values(q, {"r": Term.literal("", lang="en")})) == ["a"]  # not the plain ""
+    assert branches(inject_values(q, {"r": Term("literal", "", XSD + "string")})) == ["b"]  # the plain ""
     assert branches(inject_values(q, {"r": Term.literal("")}, prune=False)) == ["a", "b", "c"]
     # every branch empty: the first stays (an empty group would be one solution, not none)
     two = 'SELECT ?x WHERE { { VALUES ?r { "a" } ?x <http://e/a> ?r } UNION { VALUES ?r { "b" } ?x <http://e/b> ?r } }'

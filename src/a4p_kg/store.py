@@ -535,18 +535,12 @@ class EmbeddedStore(Store):
     def optimize(self) -> None:
         self._store.optimize()
 
-    #: up to this many report graphs, :meth:`compact` compacts the whole store after a load
-    COMPACT_MAX_REPORTS = 50
-
-    def compact(self) -> bool:
-        """Compact the store after a load, if it is small enough for that to be quick: replaced graphs leave
-        deleted entries that slowed reads on the report by ~25% after many rebuilds; compaction takes 0.1 s
-        at one report, ~2 s at 100 and ~28 s at 1,000 (where RocksDB's own background compaction is left to
-        it). Returns whether it compacted."""
-        if sum(REPORT_GRAPH in g for g in self.graphs()) > self.COMPACT_MAX_REPORTS:
-            return False
+    def compact(self) -> None:
+        """Compact the store after a load: a bulk load leaves many overlapping files, and replaced graphs leave
+        deleted entries; a read-only store (every query) reads them as they are. Compacted, one mission's
+        profile at 1,000 reports took 13.7 ms instead of 19.9 ms, and reads on the report were ~25% faster after
+        many rebuilds. Takes 0.1 s at one report, ~2 s at 100 and ~28 s at 1,000 reports."""
         self._store.optimize()
-        return True
 
     def close(self) -> None:
         self._store = None
@@ -1117,9 +1111,11 @@ def _dead_branches(branches: tuple[_Branch, ...], bindings: Mapping[str, Term]) 
     def fails(cond: _Condition) -> bool:
         var, op, consts = cond
         t = bindings[var]
-        values = [Term.iri(c[1:-1]) if c.startswith("<") else Term.literal(c[1:-1]) for c in consts]
         if t.type == "bnode":
             return False
+        if t.type == "literal":  # "x"^^xsd:string is "x"
+            t = Term.literal(t.value, datatype=t.datatype, lang=t.lang)
+        values = [Term.iri(c[1:-1]) if c.startswith("<") else Term.literal(c[1:-1]) for c in consts]
         same = any(t == v for v in values)
         return not same if op in ("in", "=") else same
 
