@@ -111,6 +111,34 @@ def test_a_report_removed_from_the_store_takes_its_tallies_along(two_reports, tm
     assert support == expected_support(seed_only) != expected_support(two_reports.dataset)
 
 
+def test_each_operation_has_its_own_graph_of_mission_tallies_and_a_reload_replaces_them(two_reports, tmp_path):
+    load_dataset(two_reports.dataset, tmp_path / "store")
+    subject = "<http://purl.org/dc/terms/subject>"
+    about = f"<{A4P.aboutOperation}>"
+
+    def layout(s) -> dict[str, tuple[str, set[str]]]:
+        out = {}
+        for g in s.graphs():
+            if "/graph/tallies/mission" in g:
+                lines = s.dump_graph(g).decode().splitlines()
+                named = {ln.split()[2] for ln in lines if ln.startswith(f"<{g}> {subject} ")}
+                ops = {ln.split()[2] for ln in lines if f" {about} " in ln}
+                out[g] = (named, ops)
+        return out
+
+    with EmbeddedStore.open(tmp_path / "store") as s:
+        first = layout(s)
+        assert len(first) > 5
+        for g, (named, ops) in first.items():
+            # the graph names its operation, and holds the tallies of that operation only
+            assert len(named) == 1 and ops == named and g.endswith("/graph/tallies/mission/"
+                                                                    + next(iter(named)).rsplit("/", 1)[1][:-1])
+        s.replace_graph("https://w3id.org/a4p/id/graph/tallies/missions", b"<http://e/old> <http://e/p> \"1\" .\n")
+        refresh(s)
+        assert layout(s) == first  # the same graphs, and none left over
+        assert "https://w3id.org/a4p/id/graph/tallies/missions" not in s.graphs()
+
+
 def test_tally_queries_are_tagged_with_their_scope():
     from a4p_kg.tallies import tallies
 

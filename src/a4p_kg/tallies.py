@@ -105,12 +105,17 @@ def refresh(store: EmbeddedStore, reports: Iterable[str] | None = None) -> dict[
     if report_graphs:
         base = report_graphs[0].split(REPORT_GRAPH, 1)[0]
         made = ((str(t.path), t.query) for t in tallies() if t.scope == "corpus")
-        triples += store.replace_graph_constructed(corpus_tally_graph(base), made)
+        corpus = corpus_tally_graph(base)
+        triples += store.replace_graph_constructed(corpus, made)
+        # the graph says what its tallies count, so a question finds them without reading every count
+        store.load_quads(f"<{corpus}> <{DCTERMS_SUBJECT}> <{A4P}SupportEvidence> <{corpus}> .\n".encode(),
+                         format="nq")
         by_operation: dict[str, list[bytes]] = {}
         for t in tallies():
             if t.scope == "mission":
                 for op, nt in mission_tallies(store, t).items():
-                    by_operation.setdefault(op, []).append(nt)
+                    if op.startswith("<"):  # an operation named by an IRI (a blank node has no tallies)
+                        by_operation.setdefault(op, []).append(nt)
         wanted: dict[str, bytes] = {}
         for op in sorted(by_operation):  # one graph per operation, stating which it is
             g = mission_tally_graph(base, op[1:-1])
