@@ -1052,32 +1052,33 @@ def _binding_plan(query: str, names: tuple[str, ...]) -> tuple[tuple[tuple[int, 
         out: list[_Condition] = []
         mine = bound_in.get(g, set())
 
+        def kind(k: int) -> str:
+            return toks[k][0] if k < close else ""
+
         def const(k: int) -> bool:
-            t = toks[k]
-            if t[0] == "iri":
+            if kind(k) == "iri":
                 return True
-            return (t[0] == "string" and text(k)[0] == '"' and not text(k).startswith('"""')
-                    and "\\" not in text(k) and k + 1 < len(toks) and toks[k + 1][0] not in ("@", "^"))
+            return (kind(k) == "string" and text(k)[0] == '"' and not text(k).startswith('"""')
+                    and "\\" not in text(k) and kind(k + 1) not in ("@", "^"))
 
         k, close = g + 1, groups[g][1]
         while k < close:
-            if toks[k][0] == "{":
+            if kind(k) == "{":
                 k = groups[k][1] + 1
                 continue
-            v = text(k + 1)[1:] if k + 1 < close and toks[k + 1][0] == "var" else None
-            if word(k) == "VALUES" and v in mine and toks[k + 2][0] == "{":
+            if word(k) == "VALUES" and kind(k + 1) == "var" and text(k + 1)[1:] in mine and kind(k + 2) == "{":
                 j, consts = k + 3, []
-                while j < close and toks[j][0] != "}" and const(j):
+                while const(j):
                     consts.append(text(j))
                     j += 1
-                if toks[j][0] == "}":
-                    out.append((v, "in", tuple(consts)))
-            elif word(k) == "FILTER" and toks[k + 1][0] == "(" and toks[k + 2][0] == "var":
+                if kind(j) == "}":
+                    out.append((text(k + 1)[1:], "in", tuple(consts)))
+            elif word(k) == "FILTER" and kind(k + 1) == "(" and kind(k + 2) == "var":
                 v = text(k + 2)[1:]
                 op_at = k + 3
-                op = "!=" if toks[op_at][0] == "!" and toks[op_at + 1][0] == "=" else "=" if toks[op_at][0] == "=" else ""
+                op = "!=" if kind(op_at) == "!" and kind(op_at + 1) == "=" else "=" if kind(op_at) == "=" else ""
                 c_at = op_at + len(op)
-                if v in mine and op and c_at + 1 < close and const(c_at) and toks[c_at + 1][0] == ")":
+                if v in mine and op and const(c_at) and kind(c_at + 1) == ")":
                     out.append((v, op, (text(c_at),)))
             k += 1
         return out
