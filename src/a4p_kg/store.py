@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -579,15 +579,23 @@ def corpus_tally_graph(base: str) -> str:
     return f"{base.rstrip('/')}{TALLY_GRAPH}corpus"
 
 
-def mission_tally_graph(base: str, operation: str) -> str:
+#: the start of the path of every mission tally graph (and of the one graph that held them all before)
+MISSION_TALLY_GRAPH = TALLY_GRAPH + "mission"
+
+
+def mission_tally_graph(base: str, operation: str, taken: Container[str] = ()) -> str:
     """The graph of one peace operation's mission tallies over all the reports of a store:
-    ``{base}graph/tallies/mission/MINUSCA`` for ``.../operation/MINUSCA`` (the last segment of its IRI).
+    ``{base}graph/tallies/mission/MINUSCA`` for ``.../operation/MINUSCA`` (the last segment of its IRI), with
+    "-" added while it is one of ``taken`` (two operations whose IRIs end alike).
 
     >>> mission_tally_graph("https://w3id.org/a4p/id", "https://w3id.org/a4p/id/operation/MINUSCA")
     'https://w3id.org/a4p/id/graph/tallies/mission/MINUSCA'
     """
     slug = re.sub(r"[^A-Za-z0-9._~-]", "-", re.split(r"[/#]", operation.rstrip("/#"))[-1]) or "-"
-    return f"{base.rstrip('/')}{TALLY_GRAPH}mission/{slug}"
+    graph = f"{base.rstrip('/')}{MISSION_TALLY_GRAPH}/{slug}"
+    while graph in taken:
+        graph += "-"
+    return graph
 
 
 def report_of_tally_graph(graph: str) -> str | None:

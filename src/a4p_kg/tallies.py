@@ -33,16 +33,15 @@ from pathlib import Path
 
 from .errors import QueryError
 from .paths import queries_dir
-from .store import (REPORT_GRAPH, TALLY_GRAPH, XSD, EmbeddedStore, Term, corpus_tally_graph, inject_values,
-                    mission_tally_graph, report_of_tally_graph, tally_graph)
+from .queries import PREFIXES, parse_header, read_folder
+from .store import (MISSION_TALLY_GRAPH, REPORT_GRAPH, TALLY_GRAPH, XSD, EmbeddedStore, Term, corpus_tally_graph,
+                    inject_values, mission_tally_graph, report_of_tally_graph, tally_graph)
 
 __all__ = ["Tally", "tallies", "refresh", "mission_tallies"]
 
-A4P = "https://w3id.org/a4p/ontology#"
+A4P = PREFIXES["a4p"]
 A4P_REPORT = A4P + "Report"
-DCTERMS_SUBJECT = "http://purl.org/dc/terms/subject"
-#: where the graphs of mission tallies are, one per operation (:func:`a4p_kg.store.mission_tally_graph`)
-MISSION_TALLY_GRAPH = TALLY_GRAPH + "mission"
+DCTERMS_SUBJECT = PREFIXES["dcterms"] + "subject"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_INTEGER = XSD + "integer"
 #: the key columns of a mission tally row, and the property each is stated with
@@ -66,8 +65,6 @@ def tallies(folder: Path | None = None) -> tuple[Tally, ...]:
     Raises:
         QueryError: a query is tagged none of these.
     """
-    from .queries import parse_header, read_folder
-
     out = []
     for name, path, summary, text in read_folder(folder or queries_dir() / "tallies"):
         tags = set(parse_header(text, source=str(path)).get("tags") or ())
@@ -118,11 +115,9 @@ def refresh(store: EmbeddedStore, reports: Iterable[str] | None = None) -> dict[
                         by_operation.setdefault(op, []).append(nt)
         wanted: dict[str, bytes] = {}
         for op in sorted(by_operation):  # one graph per operation, stating which it is
-            g = mission_tally_graph(base, op[1:-1])
-            while g in wanted:  # two operations whose IRIs end alike
-                g += "-"
+            g = mission_tally_graph(base, op[1:-1], taken=wanted)
             wanted[g] = b"".join(by_operation[op]) + f"<{g}> <{DCTERMS_SUBJECT}> {op} .\n".encode()
-        for g in graphs:
+        for g in graphs:  # operations no longer named, and the single graph of an older store
             if MISSION_TALLY_GRAPH in g and g not in wanted:
                 store.remove_graph(g)
         for g, nt in wanted.items():
